@@ -84,6 +84,8 @@ public final class AuditActions {
             Map.entry("task.unclaimed", "Task unclaimed"),
             Map.entry("task.released", "Task released"),
             Map.entry("task.unassigned", "Task unassigned"),
+            Map.entry("task.sent-to-unassigned", "Task sent to unassigned work: its teams have no active member"),
+            Map.entry("task.offered-again", "Task offered to its team again"),
             Map.entry("task.delegated", "Task delegated"),
             Map.entry("task.reassigned", "Task reassigned"),
             Map.entry("task.reminded", "Task reminder sent"),

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -93,13 +94,16 @@ public class PeopleImports {
     private final People people;
     private final PeopleService rules;
     private final Deactivations deactivations;
+    private final TeamMembers members;
 
     PeopleImports(
             JdbcTemplate jdbc,
             PasswordEncoder passwords,
             People people,
             PeopleService rules,
-            Deactivations deactivations) {
+            Deactivations deactivations,
+            TeamMembers members) {
+        this.members = members;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.people = people;
@@ -536,6 +540,8 @@ public class PeopleImports {
         Set<String> existing = existing(
                 "select lower(email) from person where lower(email) = any(?)",
                 rows.stream().map(p -> p.email().toLowerCase(Locale.ROOT)).toList());
+        // the teams these rows take people out of (read before they do) and into: their active members may change
+        members.changedKeys(teamsTouched(rows));
         String unusable = passwords.encode(UUID.randomUUID().toString());
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("""
@@ -583,6 +589,26 @@ public class PeopleImports {
                 "insert into person_role (person_id, role) select id, ? from person where lower(email) = lower(?)",
                 roles);
         return existing.size();
+    }
+
+    /**
+     * The keys of the teams {@code rows} may change the active members of: the teams a row with a team or an
+     * active column puts its person in, and the team that person is in now. One query; none for no such row.
+     */
+    private List<String> teamsTouched(List<ImportedPerson> rows) {
+        List<ImportedPerson> touching =
+                rows.stream().filter(p -> p.teamGiven() || p.active() != null).toList();
+        if (touching.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList(
+                "select key from team where id = any(?) or id in (select team_id from person where lower(email) = any(?))",
+                String.class,
+                touching.stream()
+                        .map(ImportedPerson::teamId)
+                        .filter(Objects::nonNull)
+                        .toArray(Long[]::new),
+                touching.stream().map(p -> p.email().toLowerCase(Locale.ROOT)).toArray(String[]::new));
     }
 
     /**

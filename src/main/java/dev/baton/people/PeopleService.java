@@ -12,7 +12,9 @@ import dev.baton.shared.Text;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,8 @@ public class PeopleService {
 
     private final AbsenceService absences;
 
+    private final TeamMembers members;
+
     PeopleService(
             People people,
             JdbcTemplate jdbc,
@@ -62,7 +66,9 @@ public class PeopleService {
             ReportingLines lines,
             Leavers leavers,
             AdvisoryLocks locks,
-            AbsenceService absences) {
+            AbsenceService absences,
+            TeamMembers members) {
+        this.members = members;
         this.absences = absences;
         this.locks = locks;
         this.lines = lines;
@@ -272,6 +278,7 @@ public class PeopleService {
         person.reportTo(manager);
         people.save(person);
         audit.record("person.created", "person", person.getId(), null, null, snapshot(person));
+        members.changed(Collections.singleton(team)); // new people are active: a team may have its first
         return PersonView.from(person);
     }
 
@@ -311,6 +318,10 @@ public class PeopleService {
             person.reportTo(manager);
         } catch (IllegalArgumentException loop) {
             throw new BadRequestException("managerId", loop.getMessage());
+        }
+        Team left = person.getTeam();
+        if (person.isActive() && !Objects.equals(keyOf(left), keyOf(team))) {
+            members.changed(Arrays.asList(left, team)); // the one left may have nobody now, the one joined its first
         }
         person.joinTeam(team);
         person.update(c.fullName(), c.email(), c.roles());
@@ -358,6 +369,7 @@ public class PeopleService {
             person.deactivate();
             people.flush();
             audit.record("person.deactivated", "person", id, null, fields("active", true), fields("active", false));
+            members.changed(Collections.singleton(person.getTeam()));
         }
         return PersonView.from(person);
     }
@@ -547,6 +559,10 @@ public class PeopleService {
 
     private Person person(Long id) {
         return people.findById(id).orElseThrow(() -> new NotFoundException("person", id));
+    }
+
+    private static String keyOf(Team team) {
+        return team == null ? null : team.getKey();
     }
 
     private Team team(Long teamId) {

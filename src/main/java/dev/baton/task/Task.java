@@ -232,6 +232,25 @@ public class Task {
         unassignedReason = reason;
     }
 
+    /**
+     * Nobody can claim it any more: each team it is offered to has lost its last active member, and nobody it is
+     * offered to by name can act on it. It goes to the admins' unassigned work, with why ({@code reason}, which
+     * names the teams: {@link TaskPeople#unstaffed}).
+     */
+    void offeredToNobody(String reason) {
+        requireOpen("sent to unassigned work");
+        candidateGroups.clear();
+        candidateUsers.clear();
+        unassignedReason = reason;
+    }
+
+    /** Offered to {@code teams} again (one has an active member now), out of the unassigned work; what else is said stays. */
+    void offeredAgain(Set<String> teams, String reason) {
+        requireOpen("offered to its teams again");
+        candidateGroups.addAll(teams);
+        unassignedReason = reason;
+    }
+
     void reminded(Instant at) {
         remindedAt = at;
     }

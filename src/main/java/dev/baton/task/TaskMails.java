@@ -104,6 +104,14 @@ class TaskMails {
      * Nobody being handed over or leaving is offered it ({@link Leavers}): they may not claim it.
      */
     void offered(Task task) {
+        offered(task, "created");
+    }
+
+    /**
+     * As {@link #offered(Task)}, for a step offered again ({@code event} names the offer, an audit event id: {@code
+     * task-offered:<task>:<person id>:<event>}), e.g. out of unassigned work once its team has an active member.
+     */
+    void offered(Task task, String event) {
         List<Person> wanting = claimantsWanting(task, MailKind.TEAM_TASK);
         if (wanting.isEmpty()) {
             return;
@@ -113,7 +121,7 @@ class TaskMails {
         model.put("overdue", isOverdue(task));
         for (Person to : wanting) {
             model.put("byName", byName(task, to));
-            enqueue(to, "task-offered", key("task-offered", task, to) + "created", model);
+            enqueue(to, "task-offered", key("task-offered", task, to) + event, model);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,6 +73,15 @@ class TaskPeople {
                 assignee, users, groups, problems.isEmpty() ? null : Text.clip(String.join("; ", problems), 960));
     }
 
+    /**
+     * Why a step offered only to {@code groups} (none with an active member) waits in the admins' unassigned work,
+     * for a step on its way ({@link #resolve}) and one whose teams' last active member left ({@link
+     * UnstaffedTeamSteps}).
+     */
+    String unstaffed(Set<String> groups) {
+        return unstaffed(groups, teams.namesByKey(groups));
+    }
+
     /** "offered to team Ghost ('ghost'), which has no active member", naming each team by name and key. */
     private static String unstaffed(Set<String> groups, Map<String, String> names) {
         List<String> named = groups.stream()
@@ -80,6 +91,43 @@ class TaskPeople {
         return named.size() == 1
                 ? "offered to team " + named.getFirst() + ", which has no active member"
                 : "offered to teams " + String.join(" and ", named) + ", none of which has an active member";
+    }
+
+    /** {@link #unstaffed}'s words, its team keys (lower-case letters, digits and '-') caught between ('…'). */
+    private static final Pattern UNSTAFFED =
+            Pattern.compile("offered to teams? (.*?), (?:which has no|none of which has an) active member");
+
+    private static final Pattern KEY = Pattern.compile("\\('([a-z0-9][a-z0-9-]*)'\\)(?=, | and |$)");
+
+    /**
+     * The keys of the teams a reason says the step waits in unassigned work for, as {@link #unstaffed} wrote them;
+     * empty when it says no such thing (another reason, or a step an admin has placed since: its reason is
+     * another or gone).
+     */
+    static Set<String> unstaffedTeams(String reason) {
+        Matcher said = reason == null ? null : UNSTAFFED.matcher(reason);
+        if (said == null || !said.find()) {
+            return Set.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        Matcher key = KEY.matcher(said.group(1));
+        while (key.find()) {
+            keys.add(key.group(1));
+        }
+        return keys;
+    }
+
+    /** The reason without {@link #unstaffed}'s words, the other problems kept; null when nothing else is said. */
+    static String withoutUnstaffed(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String rest = UNSTAFFED
+                .matcher(reason)
+                .replaceFirst("")
+                .replaceAll("(^; |; $)", "")
+                .replace("; ; ", "; ");
+        return rest.isBlank() ? null : rest;
     }
 
     /** The person by user name or e-mail address ({@link PeopleByName}), active or not. */

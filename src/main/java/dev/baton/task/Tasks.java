@@ -103,6 +103,26 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
             nativeQuery = true)
     List<Task> lockEscalationDue(Instant before, int limit);
 
+    /** Open tasks nobody has claimed, offered to one of the teams {@code teamKeys} (perhaps to others too). */
+    @Query(
+            value = "select * from task where status = 'OPEN' and assignee is null and exists"
+                    + " (select 1 from task_candidate_group g where g.task_id = task.id and g.team_key in (:teamKeys))"
+                    + " order by id",
+            nativeQuery = true)
+    List<Task> findOpenUnclaimedOfferedTo(Collection<String> teamKeys);
+
+    /**
+     * The admins' unassigned work (open, held by and offered to nobody) whose reason is like {@code pattern}: where
+     * the steps of a team that had no active member wait ({@link TaskPeople#unstaffedTeams}).
+     */
+    @Query(
+            value = "select * from task where status = 'OPEN' and assignee is null"
+                    + " and not exists (select 1 from task_candidate_group g where g.task_id = task.id)"
+                    + " and not exists (select 1 from task_candidate_user u where u.task_id = task.id)"
+                    + " and unassigned_reason like :pattern order by id",
+            nativeQuery = true)
+    List<Task> findUnheldWithReasonLike(String pattern);
+
     List<Task> findByAssigneeAndStatusOrderByDueAtAsc(String assignee, TaskStatus status);
 
     @Query("select t from Task t where t.assignee = :assignee and t.status = :status and t.accountId = :accountId")

@@ -53,6 +53,26 @@ class TaskPeopleTests {
                 .isEqualTo("offered to team Ghost <team> ('ghost'), which has no active member");
     }
 
+    /**
+     * The reason a step waits in unassigned work for empty teams names their keys, which is how the step finds its
+     * teams again once one has an active member; the other problems it says stay when that part goes.
+     */
+    @Test
+    void theTeamsAnUnstaffedReasonNamesAreReadBackAndItsOtherProblemsKept() {
+        String two = "offered to teams Empty, and ('x') ('empty') and Ghost <team> ('ghost'), none of which has an"
+                + " active member; candidate user 'zed' is unknown";
+        assertThat(TaskPeople.unstaffedTeams(two)).containsExactly("empty", "ghost");
+        assertThat(TaskPeople.withoutUnstaffed(two)).isEqualTo("candidate user 'zed' is unknown");
+        String one = "assignee 'bob' is unknown; offered to team Ghost ('ghost'), which has no active member";
+        assertThat(TaskPeople.unstaffedTeams(one)).containsExactly("ghost");
+        assertThat(TaskPeople.withoutUnstaffed(one)).isEqualTo("assignee 'bob' is unknown");
+        assertThat(TaskPeople.withoutUnstaffed("offered to team Ghost ('ghost'), which has no active member"))
+                .isNull();
+        assertThat(TaskPeople.unstaffedTeams("candidate group 'ghost' is no team"))
+                .isEmpty();
+        assertThat(TaskPeople.unstaffedTeams(null)).isEmpty();
+    }
+
     /** A step that also names a person keeps its empty team: that person can take it. */
     @Test
     void aStepWithACandidateUserKeepsATeamWithNoActiveMember() {

@@ -29,6 +29,8 @@ final class TaskHistoryLines {
             Map.entry("task.delegated", "delegated"),
             Map.entry("task.reassigned", "reassigned"),
             Map.entry("task.released", "released: its holder could not act on it"),
+            Map.entry("task.sent-to-unassigned", "sent to the admins' unassigned work: nobody can claim it"),
+            Map.entry("task.offered-again", "offered to its team again"),
             Map.entry("task.reminded", "reminder sent"),
             Map.entry("task.escalated", "overdue: escalated"),
             Map.entry("task.overdue-unescalated", "overdue, nobody to escalate to"),
