@@ -422,6 +422,27 @@ class TaskMails {
                 Map.of());
     }
 
+    /**
+     * A new step stays with its away assignee because nobody in their cover chain can take it today ({@link
+     * dev.baton.people.CoverToday#uncovered}, {@code why}: each cover and why not): their nearest active manager is
+     * told which step, whose, why, and where to move it (the step's page), once per step ({@code
+     * task-uncovered:<task>:<person id>:created}: a job delivered again finds its row and queues nothing, a retried
+     * transaction queues it once), unless they switched escalations off.
+     *
+     * @return the manager told (or not mailed by their own choice); empty when the assignee has no active manager
+     */
+    Optional<Person> uncovered(Task task, String why) {
+        Optional<Person> manager = people.byUsername(task.getAssignee()).flatMap(people::activeManagerAbove);
+        manager.ifPresent(m -> send(
+                m,
+                MailKind.ESCALATION,
+                "task-uncovered",
+                key("task-uncovered", task, m) + "created",
+                task,
+                Map.of("assignee", people.fullName(task.getAssignee()), "why", why)));
+        return manager;
+    }
+
     /** To the assignee's manager; empty when there is no one to escalate to. */
     Optional<Person> escalation(Task task) {
         Optional<Person> manager = people.byUsername(task.getAssignee()).map(Person::getManager);
@@ -447,6 +468,7 @@ class TaskMails {
                 List.of(
                         "task-assigned:" + id + ":",
                         "task-reassigned:" + id + ":",
+                        "task-uncovered:" + id + ":",
                         offers(task),
                         teamMails("task-reminder", task),
                         teamMails("task-escalation", task)));

@@ -133,8 +133,8 @@ public class TaskService {
      * activation timeout) finds its row and changes nothing. A new task for someone who is away goes
      * to their cover, or down the cover chain ({@link AbsenceService#coverToday}), or to whom the step's
      * feature names instead ({@link TaskCoverRule}); the person it was for stays on record. When nobody in
-     * the chain can take work today it stays with them, and their mail says why (session 46's probe: it
-     * stayed silently). Its assignee is told by mail, or, when it
+     * the chain can take work today it stays with them, their mail says why (session 46's probe: it
+     * stayed silently), and their manager is told ({@link TaskMails#uncovered}). Its assignee is told by mail, or, when it
      * has none, everyone who may claim it ({@link TaskMails#offered}); not when its playbook mails
      * itself ({@code baton:ownAssignmentMail}). People are
      * resolved by user name or e-mail ({@link TaskPeople}); an account id that is no Baton account is
@@ -212,6 +212,9 @@ public class TaskService {
                         "created",
                         cover != null && cover.uncovered() ? cover.why() : null,
                         notTheCover(task, cover));
+            }
+            if (cover != null && cover.uncovered()) {
+                mails.uncovered(task, cover.why()); // their manager can move it (session 46 left them untold)
             }
         } else if (!spec.ownAssignmentMail()) {
             mails.offered(task); // nobody holds it: everyone who may claim it is told (nobody when unheld)
