@@ -297,6 +297,30 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
                 .isEqualTo("maria");
     }
 
+    /** Session 47: the absence page's answer when the steps went to two people says who got how many, and why. */
+    @Test
+    void theAbsencePageSaysWhereEachOfHerTasksWentWhenTheManagerGotOne() {
+        absences.withdraw(away.id(), book.departing().getUsername());
+        long id = launch();
+        Task mine = noteOf(id, book.account());
+        noteOf(id, toOther);
+        absences.record(
+                book.departing().getUsername(),
+                new NewAbsence(
+                        LocalDate.now().plusDays(1), back, book.successor().getUsername(), null));
+
+        String shown =
+                SignedIn.submit(SignedIn.as(http, book.departing().getUsername()), "/absences", "/tasks/to-cover", "");
+
+        assertThat(shown)
+                .contains("2 open task(s) moved: ")
+                .contains("1 to " + book.successor().getFullName(), "1 to " + people.fullName("maria"))
+                .contains(". A step the person covering for you may not hold goes to whom its playbook names"
+                        + " instead (a handover note or question of an account they take over: the manager who"
+                        + " launched the handover).");
+        assertThat(tasks.findById(mine.getId()).orElseThrow().getAssignee()).isEqualTo("maria");
+    }
+
     private long launch() {
         ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", request(), Map.class);
         assertThat(launched.getStatusCode())

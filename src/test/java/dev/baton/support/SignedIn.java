@@ -76,6 +76,21 @@ public final class SignedIn {
         return form;
     }
 
+    /**
+     * Posts a form of the page at {@code formPage} as its browser would (with that page's CSRF token) and returns
+     * what the person sees next, unescaped: the answer and the page at {@code formPage} read after it, which shows
+     * the flash message when the client followed the redirect without the session.
+     *
+     * @param fields form-encoded, e.g. {@code "to=rob"}; empty for a button alone
+     */
+    public static String submit(TestRestTemplate user, String formPage, String action, String fields) {
+        org.springframework.http.HttpHeaders form = formOf(user.getForObject(formPage, String.class));
+        String answer = user.postForEntity(
+                        action, new org.springframework.http.HttpEntity<>(fields, form), String.class)
+                .getBody();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(answer + user.getForObject(formPage, String.class));
+    }
+
     /** Signs in through the form and returns the session cookie ({@code JSESSIONID=...}). */
     public static String signIn(String rootUri, String username, String password) {
         HttpResponse<String> signedIn = postSignIn(rootUri, username, password);

@@ -140,6 +140,46 @@ class AbsenceCoverChainIntegrationTests extends InboxTest {
         return body.replace("=\r\n", "").replaceAll("\\s+", " ");
     }
 
+    /** Session 47: the absence page's answer to "Move my open tasks to ..." had no test of its own. */
+    @Test
+    void thePageSaysHowManyTasksMovedToWhomAndThenThatNoneAreLeft() {
+        Person absent = person(null);
+        Person cover = person(null);
+        LocalDate today = LocalDate.now(ZoneId.of("UTC"));
+        away(absent, today.plusDays(3), today.plusDays(4), cover);
+        Task first = arrivingTask(absent.getUsername(), null, false);
+        arrivingTask(absent.getUsername(), null, false);
+
+        assertThat(moveOnThePage(absent)).contains("2 open task(s) moved to " + cover.getFullName() + ".");
+        assertThat(tasks.findById(first.getId()).orElseThrow().getAssignee()).isEqualTo(cover.getUsername());
+        assertThat(moveOnThePage(absent)).contains("You have no open tasks to move.");
+    }
+
+    @Test
+    void thePageSaysWhyNothingMovedWhenNobodyCoveringCanTakeThemOrThereIsNoAbsence() {
+        Person absent = person(null);
+        Person cover = person(null);
+        LocalDate today = LocalDate.now(ZoneId.of("UTC"));
+        Task task = arrivingTask(absent.getUsername(), null, false);
+
+        assertThat(moveOnThePage(absent)).contains("Nothing moved: record an absence with who covers first");
+
+        away(absent, today.plusDays(3), today.plusDays(4), cover);
+        cover.deactivate(); // as an import of long ago would have: the deactivation itself now refuses
+        people.save(cover);
+
+        assertThat(moveOnThePage(absent))
+                .contains("Nothing moved: " + cover.getFullName() + " is inactive: nobody covering your absence can"
+                        + " take your tasks today; change its cover on /absences")
+                .doesNotContain("open task(s) moved");
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo(absent.getUsername());
+    }
+
+    /** The absence page's "Move my open tasks to ..." pressed, and the page it answers with. */
+    private String moveOnThePage(Person absent) {
+        return SignedIn.submit(SignedIn.as(http, absent.getUsername()), "/absences", "/tasks/to-cover", "");
+    }
+
     /** Session 46's second probe: recording an absence answered {@code cover: null}, which reads as nobody covers. */
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
