@@ -126,6 +126,25 @@ class HandoverPageIntegrationTests extends HandoverBookTest {
                 .containsEntry("totalElements", 0);
     }
 
+    /**
+     * Session 47: {@code q} had no length cap. It is a part of an account's name, so it may be as long as a name
+     * (255 characters, counted as people count them: an emoji is one) and no longer, as a 400 naming it.
+     */
+    @Test
+    @SuppressWarnings("rawtypes")
+    void theApiRefusesASearchLongerThanAnAccountNameCanBe() {
+        Book launched = fixture.launch(book, true, this::as);
+        String amendable = "/api/handovers/" + launched.id() + "/amendable?q={q}";
+
+        ResponseEntity<Map> tooLong = as("maria").getForEntity(amendable, Map.class, "a".repeat(256));
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) tooLong.getBody().get("errors"))
+                .containsExactly(Map.entry("q", "must be at most 255 characters"));
+        ResponseEntity<Map> longest = as("maria").getForEntity(amendable, Map.class, "\uD83D\uDE00".repeat(255));
+        assertThat(longest.getStatusCode()).as("255 emoji: 510 UTF-16 units").isEqualTo(HttpStatus.OK);
+        assertThat(longest.getBody()).containsEntry("totalElements", 0);
+    }
+
     @Test
     @SuppressWarnings({"unchecked"})
     void theApiDescribesTheAmendableList() {

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -146,10 +147,13 @@ class HandoverApi {
                     + " .../accounts/{accountId}/successor): they have a successor and have not moved, by account"
                     + " name; q keeps those whose name contains it, case aside",
             description = "The list the handover page's \"Change the plan\" offers. Empty once the handover has"
-                    + " ended (completed or canceled): its successors can no longer change.")
+                    + " ended (completed or canceled): its successors can no longer change. q is at most 255"
+                    + " characters, as an account's name: a longer one is a 400 naming it.")
     PageResponse<HandoverViews.AmendableAccount> amendable(
             @PathVariable long id,
-            @RequestParam(required = false) String q,
+            // a part of an account's name, which is at most 255 characters (AccountDetails): a longer q finds
+            // nothing, and it is refused rather than sent to the database (session 47)
+            @RequestParam(required = false) @Size(max = 255) String q,
             @PageableDefault(size = PAGE_SIZE) Pageable pageable,
             Principal me) {
         return PageResponse.of(queries.amendable(id, me.getName(), q, pageable));
