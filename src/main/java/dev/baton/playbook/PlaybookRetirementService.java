@@ -2,7 +2,10 @@ package dev.baton.playbook;
 
 import static dev.baton.audit.Changes.fields;
 
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditFilter;
 import dev.baton.audit.AuditLog;
+import dev.baton.audit.AuditTrail;
 import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.playbook.PlaybookUploadService.UploadedFile;
@@ -10,7 +13,9 @@ import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -22,17 +27,20 @@ import org.springframework.transaction.annotation.Transactional;
  * playbooks still see it, marked), a launch is refused with a 409, and its timer and signal start events
  * stop starting runs: retiring deploys its newest version again without them ({@link TimerlessVersion}),
  * through the upload's own checks and keeping, as a new version. Its runs go on (listed, workable,
- * cancelable). Bringing it back deploys the upload it had before again. Both are audited. Baton's own
+ * cancelable). Bringing it back deploys the upload it had before again, in its author's name. Both are audited. Baton's own
  * playbooks (the bundled files) cannot be retired.
  */
 @Service
 public class PlaybookRetirementService {
+
+    static final String RESTORED = "playbook.restored";
 
     private final PlaybookRetirements retirements;
     private final PlaybookUploads uploads;
     private final PlaybookUploadService uploadService;
     private final DeployedPlaybooks deployed;
     private final AuditLog audit;
+    private final AuditTrail trail;
     private final Clock clock;
 
     PlaybookRetirementService(
@@ -41,12 +49,14 @@ public class PlaybookRetirementService {
             PlaybookUploadService uploadService,
             DeployedPlaybooks deployed,
             AuditLog audit,
+            AuditTrail trail,
             Clock clock) {
         this.retirements = retirements;
         this.uploads = uploads;
         this.uploadService = uploadService;
         this.deployed = deployed;
         this.audit = audit;
+        this.trail = trail;
         this.clock = clock;
     }
 
@@ -125,16 +135,40 @@ public class PlaybookRetirementService {
             files.add(new UploadedFile(before.getBpmnName(), before.getBpmn().getBytes(StandardCharsets.UTF_8)));
             before.getForms()
                     .forEach((name, text) -> files.add(new UploadedFile(name, text.getBytes(StandardCharsets.UTF_8))));
-            uploadService.upload(files, actor);
+            uploadService.uploadAgain(files, before.getUploadedBy(), before.getUploadedAt());
         }
         audit.record(
-                "playbook.restored",
+                RESTORED,
                 "playbook_version",
                 latest.definitionKey(),
                 null,
                 fields("status", "retired"),
                 fields("status", "active", "playbook", processId));
     }
+
+    /**
+     * Who brought the playbook back last, and when: the newest {@code playbook.restored} audit event of its
+     * versions (a restore records the version that was the newest then). One query per version: a page's.
+     *
+     * @return empty when it was never brought back
+     */
+    @Transactional(readOnly = true)
+    public Optional<Restore> lastRestore(String processId) {
+        return deployed.versions(processId).stream()
+                .flatMap(v -> trail
+                        .find(
+                                new AuditFilter(
+                                        "playbook_version", v.definitionKey(), null, null, RESTORED, null, null),
+                                Optional.empty(),
+                                0,
+                                1)
+                        .stream())
+                .max(Comparator.comparing(AuditEvent::getAt))
+                .map(e -> new Restore(e.getActor(), e.getAt()));
+    }
+
+    /** A playbook brought back, by whom (a user name) and when. */
+    public record Restore(String by, Instant at) {}
 
     /** The retirement of the playbook, if it is retired. */
     @Transactional(readOnly = true)

@@ -111,8 +111,26 @@ public class PlaybookUploadService implements KeptPlaybooks {
         return upload(uploaded, actor, false);
     }
 
-    /** @param byPerson whether a person sent the files: then the mark of Baton's copy is removed, and said so */
+    /**
+     * As {@link #upload(List, String)} for an author's upload deployed again on bringing the playbook back
+     * ({@link PlaybookRetirementService#restore}): kept and deployed in its author's name and with its own upload
+     * time, as the file is theirs (until session 47 it was kept in the restorer's name, and the playbook's page
+     * named the restorer as its uploader); the restore itself is in the audit.
+     */
+    @Transactional
+    Uploaded uploadAgain(List<UploadedFile> uploaded, String author, Instant uploadedAt) {
+        return upload(uploaded, author, true, uploadedAt);
+    }
+
     private Uploaded upload(List<UploadedFile> uploaded, String username, boolean byPerson) {
+        return upload(uploaded, username, byPerson, null);
+    }
+
+    /**
+     * @param byPerson whether a person sent the files: then the mark of Baton's copy is removed, and said so
+     * @param uploadedAt when the files were uploaded; null for now
+     */
+    private Uploaded upload(List<UploadedFile> uploaded, String username, boolean byPerson, Instant uploadedAt) {
         locks.hold(AdvisoryLocks.Subject.PLAYBOOK_NAMES);
         List<PlaybookProblem> problems = new ArrayList<>();
         List<UploadedFile> files = new ArrayList<>();
@@ -161,7 +179,7 @@ public class PlaybookUploadService implements KeptPlaybooks {
         PlaybookFiles playbook = new PlaybookFiles(bpmn.getFirst().name(), bpmnBytes, forms);
         List<PlaybookProblem> warnings = new ArrayList<>(unmarked);
         List<DeployedProcess> deployed = deployer.deploy(playbook, "uploaded by " + username, checked -> {
-            keep(checked, username);
+            keep(checked, username, uploadedAt == null ? clock.instant() : uploadedAt);
             warnings.addAll(deployer.warnings(checked.files()));
         });
         return new Uploaded(deployed, List.copyOf(warnings));
@@ -218,7 +236,7 @@ public class PlaybookUploadService implements KeptPlaybooks {
             + " other";
 
     /** Stores what the engine is about to get, and makes the database say now whether it takes it. */
-    private void keep(PlaybookDeployer.Checked checked, String username) {
+    private void keep(PlaybookDeployer.Checked checked, String username, Instant uploadedAt) {
         PlaybookFiles playbook = checked.files();
         for (String processId : checked.processIds()) {
             if (retirements.existsById(processId)) {
@@ -244,7 +262,7 @@ public class PlaybookUploadService implements KeptPlaybooks {
                     new String(playbook.bpmn(), StandardCharsets.UTF_8),
                     formTexts,
                     username,
-                    clock.instant()));
+                    uploadedAt));
         } catch (DataIntegrityViolationException e) {
             // none known after the checks above; said plainly, and the engine is not asked
             throw refused(

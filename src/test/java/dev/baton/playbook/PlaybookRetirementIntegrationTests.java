@@ -281,6 +281,28 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
                 .containsPattern("id=\"uploaded\"><span>retire.bpmn</span>, uploaded by <span>Ada Lovelace</span> on")
                 .contains("Retired by <span>Olga Reyes</span> on")
                 .doesNotContain("uploaded by <span>Olga Reyes");
+        String uploadedOn = as("olga")
+                .getForObject("/api/playbooks/" + processId + "/warnings", Map.class)
+                .get("uploadedAt")
+                .toString();
+
+        // session 47: "Bring it back" deployed the author's file again in the restorer's name, so the page then
+        // named the restorer as its uploader; the author stays its uploader, and the restore is said beside it
+        assertThat(as("olga")
+                        .postForEntity("/api/playbooks/" + processId + "/restore", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(as("olga").getForObject("/api/playbooks/" + processId + "/warnings", Map.class))
+                .containsEntry("uploadedBy", "ada")
+                .containsEntry("uploadedAt", uploadedOn);
+        assertThat(as("olga").getForObject("/api/playbooks/" + processId, Map.class))
+                .containsEntry("source", "uploaded by ada")
+                .containsEntry("retiredBy", null);
+        assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class))
+                .containsPattern("id=\"uploaded\"><span>retire.bpmn</span>, uploaded by <span>Ada Lovelace</span> on"
+                        + " <span>[^<]+</span>; brought back by <span>Olga Reyes</span> on <span>[^<]+</span></dd>")
+                .doesNotContain("uploaded by <span>Olga Reyes");
     }
 
     private long tasksOf(String processId) {

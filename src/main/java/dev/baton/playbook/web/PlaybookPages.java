@@ -145,11 +145,21 @@ class PlaybookPages {
         PlaybookUploadService.LatestUpload latestUpload =
                 uploads.latestUpload(processId).orElse(null);
         model.addAttribute("latestUpload", latestUpload);
+        // brought back since that upload: said beside its author (session 47: the page named the restorer as such)
+        PlaybookRetirementService.Restore restored = latestUpload == null
+                ? null
+                : retirements
+                        .lastRestore(processId)
+                        .filter(r -> r.at().isAfter(latestUpload.uploadedAt()))
+                        .orElse(null);
+        model.addAttribute("restored", restored);
         model.addAttribute(
                 "names",
                 people.fullNames(Stream.concat(
                                 Stream.of(
-                                        playbook.retiredBy(), latestUpload == null ? null : latestUpload.uploadedBy()),
+                                        playbook.retiredBy(),
+                                        latestUpload == null ? null : latestUpload.uploadedBy(),
+                                        restored == null ? null : restored.by()),
                                 runs.stream()
                                         .flatMap(r -> Stream.of(
                                                 r.instance().getStartedBy(),
