@@ -84,6 +84,16 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
         and i.handover.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)""")
     long countIncomingTo(dev.baton.people.Person successor);
 
+    /**
+     * The starting or running handovers still to move accounts to {@code successor}, each with how many
+     * ({@code [handover id, count]}), oldest handover first.
+     */
+    @Query("""
+      select i.handover.id, count(i) from HandoverItem i where i.successor = :successor and i.transferredAt is null
+        and i.handover.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)
+      group by i.handover.id order by i.handover.id""")
+    List<Object[]> countIncomingToByHandover(dev.baton.people.Person successor);
+
     /** Of the people {@code ids}, those a starting or running handover is still to move accounts to. */
     @Query("""
       select distinct i.successor.id from HandoverItem i where i.successor.id in :ids and i.transferredAt is null

@@ -48,7 +48,6 @@ public class HandoverSteps {
     private final PeopleLookup people;
     private final BookTransfer transfer;
     private final SuccessorCandidates candidates;
-    private final SuccessorRules rules;
     private final HandoverMails mails;
     private final HandoverSettings settings;
     private final AuditLog audit;
@@ -62,7 +61,6 @@ public class HandoverSteps {
             PeopleLookup people,
             BookTransfer transfer,
             SuccessorCandidates candidates,
-            SuccessorRules rules,
             HandoverMails mails,
             HandoverSettings settings,
             AuditLog audit,
@@ -77,7 +75,6 @@ public class HandoverSteps {
         this.people = people;
         this.transfer = transfer;
         this.candidates = candidates;
-        this.rules = rules;
         this.mails = mails;
         this.settings = settings;
         this.audit = audit;
@@ -169,9 +166,12 @@ public class HandoverSteps {
      * carry out the handover its manager launched, so the audit trail names them ({@link
      * AuditLog#onBehalfOf}), not {@code system}.
      *
-     * <p>The successor is checked again first ({@link SuccessorRules#problem}): one who became inactive,
-     * is being handed over or is leaving the company since they were chosen must not receive the
-     * account, which would be orphaned on their last day. The refusal is permanent: the step stops
+     * <p>The successor is checked again first, by the whole rule of the handover's launch ({@link
+     * SuccessorCandidates#notEligible(Person, Handover)}, the rule amending and the candidates use): one
+     * who became inactive, is being handed over or is leaving the company since they were chosen must
+     * not receive the account, which would be orphaned on their last day, nor one whose role, team or
+     * manager changed so that the launch's rule no longer admits them (found by session 47's probe: a
+     * sales account moved to a customer-success rep in another manager's line). The refusal is permanent: the step stops
      * where its manager sees it and is mailed ({@code TransferFailures}, {@link #transferFailed}), and
      * choosing another successor on the handover's page starts it again. An account that has moved
      * already is not checked again: the job delivered twice still completes.
@@ -187,9 +187,10 @@ public class HandoverSteps {
         Person from = item.getHandover().getDeparting();
         Person to = item.getSuccessor();
         if (item.getTransferredAt() == null) {
-            rules.problem(to, from).ifPresent(why -> {
+            String why = candidates.notEligible(to, item.getHandover());
+            if (why != null) {
                 throw new InvalidSuccessor(why);
-            });
+            }
         }
         boolean failedBefore = item.transferFailedBefore();
         return AuditLog.onBehalfOf(item.getHandover().getLaunchedBy(), () -> {

@@ -7,10 +7,12 @@ import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.people.SuccessorPool;
+import dev.baton.people.Team;
 import dev.baton.shared.BadRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -163,16 +165,13 @@ public class SuccessorCandidates implements SuccessorPool {
 
     /**
      * The people {@link #successors} lists, as entities, for the planner. The successor rules are asked
-     * once for everyone the line and team admit ({@link SuccessorRules#problems}), not once per person.
+     * once for everyone the line, team and roles admit ({@link #refusedAt}, {@link SuccessorRules#problems}),
+     * not once per person.
      */
     List<Person> eligible(Person departing, Person launcher) {
-        Person lineOwner = lineOwner(departing, launcher);
-        Set<String> line = lineOwner == null ? null : lines.line(lineOwner);
+        Line line = line(departing, launcher);
         List<Person> admitted = people.everyone().stream()
-                .filter(p -> line == null || line.contains(p.getUsername()) || mayTakeOwn(p, lineOwner))
-                .filter(p -> departing.getTeam() == null || sameTeam(p, departing))
-                .filter(p -> p.hasRole(Role.REP) || mayTakeOwn(p, lineOwner))
-                .filter(p -> !p.hasRole(Role.ADMIN) && !p.hasRole(Role.CS))
+                .filter(p -> refusedAt(Shape.of(p), departing, line).isEmpty())
                 .toList();
         Map<Long, String> refused = rules.problems(admitted, departing);
         return admitted.stream()
@@ -181,21 +180,102 @@ public class SuccessorCandidates implements SuccessorPool {
                 .toList();
     }
 
-    /** Why this person may not take over the book, or null when they may: for refusals naming the person. */
+    /**
+     * Why this person may not take over the book, or null when they may: for refusals naming the person.
+     * One person's check (a transfer's, once per account) reads the launch's line and their departures,
+     * not everyone.
+     */
     String notEligible(Person successor, Person departing, Person launcher) {
-        if (eligible(departing, launcher).stream().anyMatch(p -> p.getId().equals(successor.getId()))) {
-            return null;
-        }
-        Person lineOwner = lineOwner(departing, launcher);
+        Line line = line(departing, launcher);
         return rules.problem(successor, departing)
-                .orElse(successor.getFullName() + " cannot take over " + departing.getFullName()
-                        + "'s accounts: only active reps of the same team"
-                        + (lineOwner == null ? "" : " in " + lineOwner.getFullName() + "'s line") + " can");
+                .orElseGet(() -> refusedAt(Shape.of(successor), departing, line)
+                        .map(field -> onlyRepsOfTheTeam(successor, departing, line))
+                        .orElse(null));
+    }
+
+    /**
+     * Whether a successor, with the roles, team and manager a change of their record would give them
+     * ({@code as}), would still be admitted to take over {@code h}'s accounts by the line, team and role
+     * part of the rule: the people feature asks it before such a change ({@link PendingSuccessorChanges}).
+     *
+     * @return the field of the change the rule refuses ({@code managerId}, {@code teamId} or {@code
+     *     roles}, the first in that order) and the rule in words ("only active reps of the same team in
+     *     Maria Rossi's line can take over Rob Jansen's accounts"); empty when it admits them
+     */
+    Optional<Map.Entry<String, String>> refusedAfterChange(Shape as, Handover h) {
+        Line line = line(h.getDeparting(), launcher(h));
+        return refusedAt(as, h.getDeparting(), line)
+                .map(field -> Map.entry(
+                        field,
+                        "only active reps of the same team"
+                                + (line.owner() == null
+                                        ? ""
+                                        : " in " + line.owner().getFullName() + "'s line")
+                                + " can take over " + h.getDeparting().getFullName() + "'s accounts"));
+    }
+
+    /**
+     * What of a person the line, team and role part of the rule reads: as they are ({@link #of}), or as a
+     * change of their record would leave them.
+     */
+    record Shape(Long id, Set<Role> roles, Team team, Person manager) {
+
+        static Shape of(Person p) {
+            return new Shape(p.getId(), p.getRoles(), p.getTeam(), p.getManager());
+        }
+    }
+
+    /**
+     * The launch's line: whose it is, and the user names in it; no owner (an admin's launch for someone
+     * without a manager) admits anyone.
+     */
+    private record Line(Person owner, Set<String> members) {
+
+        /** Whether someone reporting to {@code manager} is in the line: the manager is its owner, or in it. */
+        boolean admitsReportOf(Person manager) {
+            return owner == null
+                    || manager != null
+                            && (manager.getId().equals(owner.getId()) || members.contains(manager.getUsername()));
+        }
+    }
+
+    /**
+     * The line, team and role part of the one successor rule, for a person as {@code s} has them: in the
+     * launch's line (or its owner, when managers may take accounts), of the departing person's team (when
+     * they have one), a rep (or that owner), and neither admin nor customer success.
+     *
+     * @return the first field the rule refuses ({@code managerId}, {@code teamId}, {@code roles}); empty when none
+     */
+    private Optional<String> refusedAt(Shape s, Person departing, Line line) {
+        boolean own = line.owner() != null
+                && settings.managerMayTakeAccounts()
+                && line.owner().getId().equals(s.id());
+        if (!own && !line.admitsReportOf(s.manager())) {
+            return Optional.of("managerId");
+        }
+        if (departing.getTeam() != null
+                && (s.team() == null
+                        || !Objects.equals(s.team().getId(), departing.getTeam().getId()))) {
+            return Optional.of("teamId");
+        }
+        if (!(s.roles().contains(Role.REP) || own)
+                || s.roles().contains(Role.ADMIN)
+                || s.roles().contains(Role.CS)) {
+            return Optional.of("roles");
+        }
+        return Optional.empty();
+    }
+
+    private static String onlyRepsOfTheTeam(Person successor, Person departing, Line line) {
+        return successor.getFullName() + " cannot take over " + departing.getFullName()
+                + "'s accounts: only active reps of the same team"
+                + (line.owner() == null ? "" : " in " + line.owner().getFullName() + "'s line") + " can";
     }
 
     /** Whose line the successors come from: the launcher's; for an admin, the departing person's manager's (or none). */
-    private static Person lineOwner(Person departing, Person launcher) {
-        return launcher.hasRole(Role.ADMIN) ? departing.getManager() : launcher;
+    private Line line(Person departing, Person launcher) {
+        Person owner = launcher.hasRole(Role.ADMIN) ? departing.getManager() : launcher;
+        return new Line(owner, owner == null ? Set.of() : lines.line(owner));
     }
 
     /** {@link #notEligible(Person, Person, Person)} by the rules of the handover's launch. */
@@ -207,16 +287,5 @@ public class SuccessorCandidates implements SuccessorPool {
         return people.byUsername(h.getLaunchedBy())
                 .orElseThrow(() -> new IllegalStateException(
                         "handover " + h.getId() + " names a launcher nobody is: " + h.getLaunchedBy()));
-    }
-
-    private boolean mayTakeOwn(Person p, Person lineOwner) {
-        return settings.managerMayTakeAccounts()
-                && lineOwner != null
-                && p.getId().equals(lineOwner.getId());
-    }
-
-    private static boolean sameTeam(Person a, Person b) {
-        return a.getTeam() != null
-                && Objects.equals(a.getTeam().getId(), b.getTeam().getId());
     }
 }

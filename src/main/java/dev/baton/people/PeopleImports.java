@@ -86,7 +86,10 @@ public class PeopleImports {
     /** Someone an imported record names as its owner or author. */
     public record PersonRef(long id, String username, String fullName, boolean active) {}
 
-    /** Why a row may not change a person: the column refused ({@code active} or {@code roles}) and the reason. */
+    /**
+     * Why a row may not change a person: the column refused ({@code active}, {@code roles}, or {@code team}
+     * or {@code manager} for a pending successor) and the reason.
+     */
     public record Refusal(String column, String problem) {}
 
     private final JdbcTemplate jdbc;
@@ -95,6 +98,7 @@ public class PeopleImports {
     private final PeopleService rules;
     private final Deactivations deactivations;
     private final TeamMembers members;
+    private final Teams teams;
 
     PeopleImports(
             JdbcTemplate jdbc,
@@ -102,8 +106,10 @@ public class PeopleImports {
             People people,
             PeopleService rules,
             Deactivations deactivations,
-            TeamMembers members) {
+            TeamMembers members,
+            Teams teams) {
         this.members = members;
+        this.teams = teams;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.people = people;
@@ -143,7 +149,9 @@ public class PeopleImports {
      * @param file what every row of the file does to roles and the active flag
      * @return the refusal on {@code active} (the row deactivates them, or reactivates them under someone
      *     who may not manage) or {@code roles} (the row takes their ADMIN role, or the last of MANAGER and
-     *     ADMIN while they manage active people), empty when the row may go ahead
+     *     ADMIN while they manage active people), or {@code roles}, {@code team} or {@code manager} when
+     *     a running handover is still to move accounts to them and its successor rule would refuse them as
+     *     the row leaves them ({@link #whyNotChangeSuccessor}); empty when the row may go ahead
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Refusal> refusal(ImportedPerson row, Set<Long> adminsLosing, PeopleFile file) {
@@ -169,11 +177,41 @@ public class PeopleImports {
                         .or(() -> row.roles() == null
                                 ? Optional.<String>empty()
                                 : rules.whyNotLoseManager(person, row.roles(), alongside))
-                        .map(r -> new Refusal("roles", r));
+                        .map(r -> new Refusal("roles", r))
+                        .or(() -> whyNotChangeSuccessor(person, row));
         if (refusal.isEmpty() && person.hasRole(Role.ADMIN) && !staysAdmin) {
             adminsLosing.add(person.getId());
         }
         return refusal;
+    }
+
+    /**
+     * The API's rule for a pending successor ({@link PeopleService#whyNotChangeSuccessor}), for the roles,
+     * team and manager the row leaves the person with (a column the file lacks keeps theirs). A manager
+     * not in Baton yet (a new person of the file) is read as no manager: in nobody's line.
+     *
+     * @return the refusal at {@code roles}, {@code team} or {@code manager}; empty when none
+     */
+    private Optional<Refusal> whyNotChangeSuccessor(Person person, ImportedPerson row) {
+        Set<Role> roles = row.roles() == null ? person.getRoles() : row.roles();
+        Team team = !row.teamGiven()
+                ? person.getTeam()
+                : row.teamId() == null ? null : teams.findById(row.teamId()).orElse(null);
+        Person manager = !row.managerGiven()
+                ? person.getManager()
+                : row.manager() == null
+                        ? null
+                        : people.findByUsername(row.manager())
+                                .or(() -> people.findByEmailIgnoreCase(row.manager()))
+                                .orElse(null);
+        return rules.whyNotChangeSuccessor(person, roles, team, manager)
+                .map(r -> new Refusal(
+                        switch (r.field()) {
+                            case "teamId" -> "team";
+                            case "managerId" -> "manager";
+                            default -> r.field();
+                        },
+                        r.problem()));
     }
 
     /**

@@ -56,6 +56,9 @@ public class PeopleService {
 
     private final TeamMembers members;
 
+    /** A provider, as {@link #ownedWork}: the handover module implements it and depends on this service. */
+    private final ObjectProvider<PendingSuccessors> pendingSuccessors;
+
     PeopleService(
             People people,
             JdbcTemplate jdbc,
@@ -67,8 +70,10 @@ public class PeopleService {
             Leavers leavers,
             AdvisoryLocks locks,
             AbsenceService absences,
-            TeamMembers members) {
+            TeamMembers members,
+            ObjectProvider<PendingSuccessors> pendingSuccessors) {
         this.members = members;
+        this.pendingSuccessors = pendingSuccessors;
         this.absences = absences;
         this.locks = locks;
         this.lines = lines;
@@ -291,7 +296,9 @@ public class PeopleService {
      * @throws ConflictException (409) for a stale version, an e-mail address someone else has (naming
      *     {@code email}), or roles the person may not lose yet (naming {@code roles}): the last active
      *     admin's ADMIN, or the last of MANAGER and ADMIN while active people report to them
-     *     ({@link #whyNotLoseManager})
+     *     ({@link #whyNotLoseManager}), or roles, a team or a manager the successor rule of a handover still
+     *     to move accounts to them refuses (naming {@code roles}, {@code teamId} or {@code managerId} and the
+     *     handover: {@link #whyNotChangeSuccessor})
      * @throws BadRequestException naming the field for an unknown team or manager, a manager who may not
      *     manage, a reporting loop or a time zone that is no region
      */
@@ -312,6 +319,9 @@ public class PeopleService {
         requireAdminLeft(person, c.roles().contains(Role.ADMIN), "lose the admin role");
         whyNotLoseManager(person, c.roles(), Alongside.NONE).ifPresent(reason -> {
             throw new ConflictException("roles", reason);
+        });
+        whyNotChangeSuccessor(person, c.roles(), team, manager).ifPresent(r -> {
+            throw new ConflictException(r.field(), r.problem());
         });
         Map<String, Object> before = snapshot(person);
         try {
@@ -451,6 +461,22 @@ public class PeopleService {
         }
         return whyNotWithActiveReports(
                 person, person.hasRole(Role.MANAGER) ? "lose the manager role" : "lose the admin role", alongside);
+    }
+
+    /**
+     * The rule that a person a running handover is still to move accounts to keeps what its successor
+     * rule asks of them ({@link PendingSuccessors}), for a change of roles, team or manager (API or import,
+     * {@link PeopleImports#refusal}); a deactivation is refused by {@link #whyNotDeactivate} instead.
+     *
+     * @return the field refused and why, naming the handover; empty when the change may go ahead
+     */
+    Optional<PendingSuccessors.Refusal> whyNotChangeSuccessor(
+            Person person, Set<Role> roles, Team team, Person manager) {
+        PendingSuccessors pending = pendingSuccessors.getIfAvailable();
+        if (pending == null || !person.isActive()) {
+            return Optional.empty();
+        }
+        return pending.whyNotChange(person, roles, team, manager);
     }
 
     /** The one definition of who may be someone's manager (when active): a MANAGER or an ADMIN. */

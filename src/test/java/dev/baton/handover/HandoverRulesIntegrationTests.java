@@ -186,6 +186,107 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * The transfer step checked only inactive, being handed over and leaving: a successor moved to
+     * another team since being chosen (session 47's probe: to customer success, in another manager's
+     * line) still received the account, which the handover's own rule no longer gives her. Now the step
+     * checks the whole rule and stops for the manager, who gives the account to someone else. The team
+     * is changed around Baton: the people API refuses the change while the account is still to come.
+     */
+    @Test
+    void aSuccessorMovedToAnotherTeamAfterBeingChosenDoesNotReceiveTheAccount() {
+        Book launched = fixture.launch(book, true, this::as);
+        Person colleague = fixture.colleague("Nia Newsuccessor");
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        jdbc.update(
+                "update person set team_id = (select id from team where key = 'sales-na') where id = ?",
+                book.successor().getId());
+
+        as(book.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+
+        Map stuck = await().atMost(HandoverFixture.WAIT)
+                .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step")));
+        assertThat((String) stuck.get("transferProblem"))
+                .isEqualTo(book.successor().getFullName() + " cannot take over "
+                        + book.departing().getFullName()
+                        + "'s accounts: only active reps of the same team in "
+                        + people.findByUsername("maria").orElseThrow().getFullName() + "'s line can");
+        assertThat(ownerOf(book.account())).isEqualTo(book.departing().getId());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from job_problem where resolved_at is null and message like ?",
+                        Long.class,
+                        "%could not move " + book.account().getName() + "%"))
+                .as("listed on the problems page")
+                .isEqualTo(1L);
+
+        assertThat(changeSuccessor("maria", launched, colleague.getId()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        assertThat(acknowledge.getAssignee()).isEqualTo(colleague.getUsername());
+        assertThat(ownerOf(book.account())).isEqualTo(colleague.getId());
+    }
+
+    /**
+     * Probe 47 (F1): a pending successor's record could be changed so that the handover's own rule no
+     * longer admitted them (made customer success, in another team, under another manager), and the
+     * transfer then gave them the account. Such a change is refused, as their deactivation is, naming the
+     * field and the handover; by the API and by a people import. A change the rule does not mind passes.
+     */
+    @Test
+    void aPendingSuccessorsRoleTeamAndManagerCannotLeaveTheHandoversRule() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        Person successor = book.successor();
+        Long emea = teams.findByKey("sales-emea").orElseThrow().getId();
+        Long na = teams.findByKey("sales-na").orElseThrow().getId();
+        Long maria = people.findByUsername("maria").orElseThrow().getId();
+        Long marcus = people.findByUsername("marcus").orElseThrow().getId();
+        String why = successor.getFullName() + " is the successor of 1 account of handover " + launched.id() + " ("
+                + book.departing().getFullName() + "'s) still to move, and only active reps of the same team in "
+                + people.findByUsername("maria").orElseThrow().getFullName() + "'s line can take over "
+                + book.departing().getFullName() + "'s accounts: choose another successor for it there first";
+
+        assertThat(changePerson(successor, "CS", emea, maria))
+                .satisfies(r -> assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT))
+                .satisfies(r -> assertThat((Map) r.getBody().get("errors")).containsExactly(Map.entry("roles", why)));
+        assertThat((Map) changePerson(successor, "REP", na, maria).getBody().get("errors"))
+                .containsExactly(Map.entry("teamId", why));
+        assertThat((Map) changePerson(successor, "REP", emea, marcus).getBody().get("errors"))
+                .containsExactly(Map.entry("managerId", why));
+        Map imported = dev.baton.imports.ImportsApi.finished(
+                as("ada"),
+                dev.baton.imports.ImportsApi.startPeople(
+                        as("ada"),
+                        true,
+                        "email,full_name,team\n" + successor.getEmail() + "," + successor.getFullName()
+                                + ",sales-na\n"));
+        assertThat(dev.baton.imports.ImportsApi.listed(imported, "errors")).containsExactly("2 team: " + why);
+        assertThat(people.findById(successor.getId()).orElseThrow())
+                .as("nothing changed")
+                .satisfies(p -> assertThat(p.getTeam().getId()).isEqualTo(emea))
+                .satisfies(p -> assertThat(p.getManager().getId()).isEqualTo(maria))
+                .satisfies(p -> assertThat(p.getRoles()).containsExactly(Role.REP));
+
+        assertThat(changePerson(successor, "REP", emea, maria).getStatusCode())
+                .as("what the rule does not mind")
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    private ResponseEntity<Map> changePerson(Person person, String role, Long teamId, Long managerId) {
+        Map current = as("ada").getForObject("/api/people/" + person.getId(), Map.class);
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("fullName", person.getFullName());
+        changes.put("email", person.getEmail());
+        changes.put("roles", List.of(role));
+        changes.put("teamId", teamId);
+        changes.put("managerId", managerId);
+        changes.put("timeZone", "Europe/Lisbon");
+        changes.put("version", current.get("version"));
+        return as("ada")
+                .exchange("/api/people/" + person.getId(), HttpMethod.PUT, new HttpEntity<>(changes), Map.class);
+    }
+
+    /**
      * The candidate lists ask the successor rules once for everyone the line and team admit ({@link
      * SuccessorRules#problems}, two queries) instead of twice per person: on the real queries, the
      * answers for many are those for each alone, each refusal in the same words.

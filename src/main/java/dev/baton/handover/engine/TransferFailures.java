@@ -72,8 +72,8 @@ class TransferFailures {
 
     /**
      * A refusal by the domain: the same input is refused again, whatever the number of tries. A
-     * successor who can no longer take over accounts ({@link InvalidSuccessor}: inactive, leaving) is
-     * one: only another successor gets the account moving.
+     * successor who can no longer take over accounts ({@link InvalidSuccessor}: inactive, leaving, or no
+     * longer of the launch's line, team or roles) is one: only another successor gets the account moving.
      */
     static boolean permanent(RuntimeException e) {
         return e instanceof InvalidSuccessor
