@@ -201,14 +201,20 @@ class CancelNotices {
             Map<String, OutboxStatus> intros,
             String canceller) {
         Map<String, Object> model = model(h, to, canceller);
+        // each with its page, theirs now: the handover's page is its manager's (session 47's probe: a 403)
         model.put(
                 "accounts",
                 theirs.stream()
-                        .map(i -> i.getAccount().getName()
-                                + (introduced(i, intros)
+                        .map(i -> Map.of(
+                                "name",
+                                i.getAccount().getName(),
+                                "note",
+                                introduced(i, intros)
                                         ? ""
                                         : ": the customer has not been introduced to you yet; introduce yourself"
-                                                + " (Baton sends no introduction mail now)"))
+                                                + " (Baton sends no introduction mail now)",
+                                "link",
+                                "/accounts/" + i.getAccount().getId()))
                         .toList());
         model.put(
                 "notComing",
@@ -226,16 +232,19 @@ class CancelNotices {
     }
 
     /**
-     * Whether the customer was introduced to the successor or is being introduced (its mail went or is
-     * going out); for an account the manager chose no introduction mail for, whether its introduction
-     * call was held (found by a probe: such a customer, never introduced, was not said to need one). Not
-     * when no mail went (not yet, no contact) or it failed for good.
+     * Whether the customer was introduced to the successor or is being introduced: its introduction call
+     * was held, whatever became of the mail (none for lack of a contact, none chosen, or failed for good;
+     * found by session 47's probe: a customer met on the call was said never to have been introduced),
+     * the account's handover is done, or its mail went or is going out. Not when no mail went (not yet,
+     * no contact, none chosen) or it failed for good, and no call was held.
      */
     private static boolean introduced(HandoverItem i, Map<String, OutboxStatus> intros) {
+        if (i.getCallHeldAt() != null || i.getStep() == HandoverStep.DONE) {
+            return true;
+        }
         return switch (HandoverQueries.introMail(i, intros)) {
             case SENT, WAITING -> true;
-            case OPTED_OUT -> i.getCallHeldAt() != null;
-            case NOT_YET, NO_CONTACT, FAILED -> false;
+            case OPTED_OUT, NOT_YET, NO_CONTACT, FAILED -> false;
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.baton.handover;
 
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_INTRO_CALL;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -106,6 +107,15 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
                                 "- " + account + ": the customer has not been introduced to you yet; introduce"
                                         + " yourself (Baton sends no introduction mail now)")
                         .doesNotContain(kept.getName()));
+        // probe 47 (F5): both mails linked the handover's page, which is its manager's (a 403 for both)
+        assertLinksOnlyWhatTheyMayOpen(
+                launched.departing().getUsername(),
+                Mails.to(greenMail, launched.departing().getEmail()),
+                "/handovers/" + launched.id() + "/notes");
+        assertLinksOnlyWhatTheyMayOpen(
+                launched.successor().getUsername(),
+                Mails.to(greenMail, launched.successor().getEmail()),
+                "/accounts/" + book.account().getId());
         assertThat(jdbc.queryForList(
                         "select to_address from outbox_message where dedup_key like 'handover-canceled:' || ? || ':%'",
                         String.class, launched.id()))
@@ -268,6 +278,83 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
                 .containsExactlyInAnyOrder(
                         book.account().getName() + " CANCELLED ACKNOWLEDGING",
                         second.getName() + " CANCELLED WRITING_NOTE");
+    }
+
+    /**
+     * Probe 47 (F3): the customer had no contact to mail, so no introduction mail went, and the successor
+     * then held the introduction call; the cancel's mail still told them to introduce themselves. A held
+     * call introduces the customer, whatever became of the mail, and an account handed over is never
+     * "not introduced yet".
+     */
+    @Test
+    void aCanceledHandoverDoesNotAskTheSuccessorToIntroduceThemselvesAfterTheIntroductionCall() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        Book book = fixture.book();
+        fixture.account(book, "Second " + book.departing().getUsername()); // keeps the handover running
+        jdbc.update(
+                "update contact set email = null where account_id = ?",
+                book.account().getId());
+        Book launched = fixture.launch(book, true, this::as);
+        await().atMost(HandoverFixture.WAIT)
+                .until(() -> fixture.open(launched, TASK_WRITE_NOTE).size() == 2);
+        Task note = fixture.open(launched, TASK_WRITE_NOTE).stream()
+                .filter(t -> book.account().getId().equals(t.getAccountId()))
+                .findFirst()
+                .orElseThrow();
+        String successor = launched.successor().getUsername();
+        as(book.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        as(successor)
+                .postForEntity(
+                        "/api/tasks/" + acknowledge.getId() + "/complete",
+                        Map.of("acknowledgement", "acknowledge"),
+                        Map.class);
+        Task call = fixture.awaitOpen(launched, TASK_INTRO_CALL);
+        as(successor)
+                .postForEntity("/api/tasks/" + call.getId() + "/complete", Map.of("callSummary", "Met"), Map.class);
+        await().atMost(HandoverFixture.WAIT)
+                .until(
+                        () -> jdbc.queryForObject(
+                                "select step from handover_item where handover_id = ? and account_id = ?",
+                                String.class,
+                                launched.id(),
+                                book.account().getId()),
+                        "DONE"::equals);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_message where dedup_key in"
+                                + " (select 'handover-intro:' || id from handover_item where handover_id = ?)",
+                        Long.class,
+                        launched.id()))
+                .as("no introduction mail: the customer has no contact to write to")
+                .isZero();
+
+        canceledAndMailed(launched);
+
+        assertThat(Mails.to(greenMail, launched.successor().getEmail()))
+                .filteredOn(m -> Mails.subject(m).contains("canceled"))
+                .singleElement()
+                .satisfies(m -> assertThat(Mails.text(m).replace("\r\n", "\n"))
+                        .contains("- " + book.account().getName() + "\n")
+                        .doesNotContain("not been introduced"));
+    }
+
+    /**
+     * The cancel's mail to {@code username} links no page of the handover but {@code expected}, which
+     * answers them 200.
+     */
+    private void assertLinksOnlyWhatTheyMayOpen(
+            String username, List<jakarta.mail.internet.MimeMessage> mails, String expected) {
+        String text = Mails.text(mails.stream()
+                .filter(m -> Mails.subject(m).contains("canceled"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(text).contains(expected).doesNotContainPattern("/handovers/\\d+\\s");
+        assertThat(SignedIn.as(http, username)
+                        .getForEntity(expected, String.class)
+                        .getStatusCode())
+                .as("%s opens %s", username, expected)
+                .isEqualTo(HttpStatus.OK);
     }
 
     private String ownerOf(long lead) {
