@@ -136,10 +136,14 @@ public class NoteBatch {
     }
 
     /**
-     * Keeps what the departing person has typed so far, replacing the draft before (fields outside the
-     * note are ignored; a note field left out is kept empty).
+     * Keeps what the departing person has typed so far. A draft names only the fields it changes: a note
+     * field left out keeps what is kept (the draft saved before, or else the first draft from the record,
+     * {@link HandoverNoteDraft#fromRecord}), and one given as null or "" is emptied (found by probe 47: a
+     * draft naming one field set all the others to null, and the record's text was gone). Fields outside
+     * the note are ignored here: the API refuses them before ({@code NoteBatchPages}), the page's form
+     * sends its own ({@code _csrf}).
      *
-     * @param values the note's fields by name ({@link HandoverSteps#NOTE_FIELDS}); at least one of them
+     * @param values note fields by name ({@link HandoverSteps#NOTE_FIELDS}), each text or null; at least one
      * @return when it was saved
      * @throws BadRequestException at {@code body} when {@code values} names none of the note's fields
      *     (found by a probe: such a body emptied the draft kept before), at a field over 20,000 characters
@@ -167,17 +171,40 @@ public class NoteBatch {
                     "names none of the note's fields (" + String.join(", ", HandoverSteps.NOTE_FIELDS)
                             + "): the draft kept before stays");
         }
-        Map<String, Object> draft = new LinkedHashMap<>();
         HandoverSteps.NOTE_FIELDS.forEach(f -> {
             String value = values.get(f);
             if (value != null && SizeInCharacters.characters(value) > 20_000) {
                 throw new BadRequestException(f, SizeInCharacters.atMost(20_000));
             }
-            draft.put(f, value);
         });
+        Map<String, Object> draft = new LinkedHashMap<>(kept(item));
+        HandoverSteps.NOTE_FIELDS.stream().filter(values::containsKey).forEach(f -> draft.put(f, values.get(f)));
         Instant now = clock.instant();
         item.saveDraft(draft, now);
         return now;
+    }
+
+    /** The note's draft as it stands: the one saved before, or the first draft from the record. */
+    private Map<String, Object> kept(HandoverItem item) {
+        if (item.getNoteDraft() != null) {
+            return item.getNoteDraft();
+        }
+        Long noteTask = tasks
+                .openAbout(
+                        new TaskSubject(
+                                HandoverTaskSubject.SUBJECT_TYPE,
+                                item.getHandover().getId()),
+                        List.of(item.getAccount().getId()))
+                .stream()
+                .filter(t -> HandoverTaskAnswers.NOTE_FORM.equals(t.getFormKey())
+                        && item.getAccount().getId().equals(t.getAccountId()))
+                .map(Task::getId)
+                .findFirst()
+                .orElse(null);
+        return drafts.fromRecord(
+                item.getAccount().getId(),
+                noteTask,
+                item.getHandover().getDeparting().getUsername());
     }
 
     private Note note(HandoverItem i, Optional<Task> task, String reader) {

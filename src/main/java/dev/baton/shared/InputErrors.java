@@ -375,9 +375,10 @@ public final class InputErrors {
 
     /**
      * What an unknown field of a body is told: the fields its object knows, in alphabetical order
-     * (Jackson hands them over in its own order, which was not the same from one call to the next).
+     * (Jackson hands them over in its own order, which was not the same from one call to the next). For a
+     * handler that reads its body as a map and knows its fields itself (a note draft's).
      */
-    static String unknownField(Collection<?> known) {
+    public static String unknownField(Collection<?> known) {
         return "is not a field of this request (known: "
                 + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ", "[", "]")) + ")";
     }

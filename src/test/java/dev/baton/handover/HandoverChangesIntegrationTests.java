@@ -998,7 +998,7 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         ResponseEntity<Map> noField = as(departing)
                 .exchange("/api" + draft, HttpMethod.PUT, new HttpEntity<>(Map.of("summary", "typo")), Map.class);
         assertThat(noField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((Map<String, Object>) noField.getBody().get("errors")).containsKey("body");
+        assertThat((Map<String, Object>) noField.getBody().get("errors")).containsOnlyKeys("summary");
         assertThat(jdbc.queryForObject(
                         "select note_draft ->> 'relationshipSummary' from handover_item where handover_id = ?",
                         String.class,
@@ -1012,6 +1012,12 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         .exchange("/api" + draft, HttpMethod.PUT, new HttpEntity<>(outside), Map.class)
                         .getBody()
                         .get("errors"))
+                .containsOnlyKeys("text")
+                .hasEntrySatisfying("text", why -> assertThat((String) why).startsWith("is not a field of this"));
+        assertThat((Map<String, Object>) as(departing)
+                        .exchange("/api" + draft, HttpMethod.PUT, new HttpEntity<>(Map.of()), Map.class)
+                        .getBody()
+                        .get("errors"))
                 .containsOnlyKeys("body")
                 .hasEntrySatisfying("body", why -> assertThat((String) why).startsWith("names none of the note's"));
         for (Object bad : new Object[] {"typo\u0000", 5}) {
@@ -1022,8 +1028,9 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                             new HttpEntity<>(Map.of("relationshipSummary", bad, "text", "x")),
                             Map.class);
             assertThat(refusedAtField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            // every problem in one answer, each at its field (probe 47: "text" was dropped silently)
             assertThat((Map<String, Object>) refusedAtField.getBody().get("errors"))
-                    .containsOnlyKeys("relationshipSummary")
+                    .containsOnlyKeys("relationshipSummary", "text")
                     .containsEntry(
                             "relationshipSummary",
                             bad instanceof String ? "must not contain NUL characters" : "must be text");

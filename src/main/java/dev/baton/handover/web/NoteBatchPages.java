@@ -62,7 +62,13 @@ class NoteBatchPages {
 
     @PutMapping("/api/handovers/{id}/notes/{accountId}/draft")
     @ResponseBody
-    @Operation(summary = "Keep the departing person's unfinished note (the note form's fields; others are ignored)")
+    @Operation(
+            summary = "Keep the departing person's unfinished note",
+            description = "The body names only the note fields it changes (relationshipSummary, keyContacts,"
+                    + " openCommitmentsAndRisks, historyHighlights, contactsToReverify), each text or null. A field"
+                    + " left out keeps what is kept: the draft saved before, or else the first draft Baton wrote"
+                    + " from the record; null or \"\" empties it. A field the note does not have, or a value"
+                    + " that is not text, is a 400 naming it, and nothing is saved.")
     Map<String, Instant> saveDraft(
             @PathVariable long id,
             @PathVariable long accountId,
@@ -73,29 +79,29 @@ class NoteBatchPages {
 
     /**
      * The body's note fields as text, checked and normalised as request bodies' strings are ({@link
-     * Text}); the body is read as JSON values first so that a key outside the note is ignored whatever it
-     * holds, and a body naming none of the note's fields is told so (a probe's {@code {"text": "…\u0000"}}
-     * was told "text: must not contain NUL characters").
+     * Text}). The body is read as JSON values so that every problem is told in one answer, each at its
+     * field: a field the note does not have (found by probe 47: {@code "nope": 1} beside a real field was
+     * dropped silently, where every other body names an unknown field), a value that is not text, a NUL.
      */
     private static Map<String, String> noteFields(Map<String, JsonNode> body) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         body.forEach((field, value) -> {
             if (!HandoverSteps.NOTE_FIELDS.contains(field)) {
-                return;
-            }
-            if (value == null || value.isNull()) {
+                errors.put(field, InputErrors.unknownField(HandoverSteps.NOTE_FIELDS));
+            } else if (value == null || value.isNull()) {
                 values.put(field, null);
-                return;
+            } else if (!value.isTextual()) {
+                errors.put(field, InputErrors.expected(String.class));
+            } else if (Text.notText(value.textValue()) != null) {
+                errors.put(field, Text.notText(value.textValue()));
+            } else {
+                values.put(field, Text.normalise(value.textValue()));
             }
-            if (!value.isTextual()) {
-                throw new BadRequestException(field, InputErrors.expected(String.class));
-            }
-            String problem = Text.notText(value.textValue());
-            if (problem != null) {
-                throw new BadRequestException(field, problem);
-            }
-            values.put(field, Text.normalise(value.textValue()));
         });
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
         return values;
     }
 
