@@ -61,10 +61,11 @@ public class Contact {
         update(fullName, title, email, phone, preferences);
     }
 
+    /** {@code email} blank is none (null): "" read as an address nobody can write to (found by probe 47). */
     public void update(String fullName, String title, String email, String phone, String preferences) {
         this.fullName = fullName;
         this.title = title;
-        this.email = email;
+        this.email = email == null || email.isBlank() ? null : email;
         this.phone = phone;
         this.preferences = preferences;
     }

@@ -1,5 +1,6 @@
 package dev.baton.account;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
@@ -24,9 +25,16 @@ public interface IntroductionOutcomes {
     }
 
     /**
+     * Where one introduction mail stands, and when it went out: the mail server took it ({@code sentAt}, also
+     * after an admin sent it again); null unless {@link Outcome#SENT}. The timeline dates a sent mail's entry
+     * by it, not by when it was queued (found by probe 47).
+     */
+    record Standing(Outcome outcome, Instant sentAt) {}
+
+    /**
      * @param handoverItemIds the handover items (an account in one handover) whose introduction was queued
      *     (any number; none is no query)
-     * @return the outcome by item id; items whose mail the outbox does not know are missing from it
+     * @return where each stands by item id; items whose mail the outbox does not know are missing from it
      */
-    Map<Long, Outcome> of(Collection<Long> handoverItemIds);
+    Map<Long, Standing> of(Collection<Long> handoverItemIds);
 }

@@ -6,6 +6,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditReaders;
 import dev.baton.people.Capability;
 import dev.baton.people.PeopleLookup;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ public class Timeline {
         Map<Long, AuditEvent> recorded = events.findAllById(ids(keys, "E")).stream()
                 .collect(Collectors.toMap(AuditEvent::getId, Function.identity()));
         Map<Long, List<AuditEvent>> wordings = wordings(recorded.values());
-        Map<Long, String> introductions = introductions(recorded.values());
+        Map<Long, Told> introductions = introductions(recorded.values());
         Function<String, String> names = names();
         boolean auditTrail = auditReaders.signedInMay();
         boolean imports = Capability.IMPORT_RECORDS.grantedTo(
@@ -176,13 +177,17 @@ public class Timeline {
         return now == null ? null : new TimelineSentences.Promise(then, now);
     }
 
+    /** An introduction's entry as it is told now: its sentence, and when (null: when it was queued). */
+    private record Told(String sentence, Instant when) {}
+
     /**
      * What became of the introduction mails the page's entries say were queued, as their entries tell
-     * it now (handover item id to sentence): the outbox's word ({@link IntroductionOutcomes}), and a mail
-     * that failed once stays told as failed, as the entries after it tell its retry. Empty when the page
-     * has none, or no feature says (then the entry says it was queued, as recorded).
+     * it now (handover item id to sentence and time): the outbox's word ({@link IntroductionOutcomes}), a
+     * mail that went out dated by when it did (found by probe 47: "went out" showed when it was queued),
+     * and a mail that failed once stays told as failed, as the entries after it tell its retry. Empty when
+     * the page has none, or no feature says (then the entry says it was queued, as recorded).
      */
-    private Map<Long, String> introductions(Collection<AuditEvent> recorded) {
+    private Map<Long, Told> introductions(Collection<AuditEvent> recorded) {
         List<Long> queued = recorded.stream()
                 .filter(e -> TimelineSentences.INTRODUCTION_QUEUED.equals(e.getAction()))
                 .map(AuditEvent::getEntityId)
@@ -192,12 +197,15 @@ public class Timeline {
         if (outcomes == null) {
             return Map.of();
         }
-        Map<Long, IntroductionOutcomes.Outcome> now = new HashMap<>(outcomes.of(queued));
+        Map<Long, IntroductionOutcomes.Standing> now = new HashMap<>(outcomes.of(queued));
         events.findByEntityTypeAndEntityIdInAndActionIn(
                         "handover_item", queued, List.of(TimelineSentences.INTRODUCTION_FAILED))
-                .forEach(failed -> now.put(failed.getEntityId(), IntroductionOutcomes.Outcome.FAILED));
-        Map<Long, String> told = new HashMap<>();
-        now.forEach((item, outcome) -> told.put(item, TimelineSentences.introduction(outcome)));
+                .forEach(failed -> now.put(
+                        failed.getEntityId(),
+                        new IntroductionOutcomes.Standing(IntroductionOutcomes.Outcome.FAILED, null)));
+        Map<Long, Told> told = new HashMap<>();
+        now.forEach((item, standing) ->
+                told.put(item, new Told(TimelineSentences.introduction(standing.outcome()), standing.sentAt())));
         return told;
     }
 
@@ -205,17 +213,17 @@ public class Timeline {
             AuditEvent e,
             Function<String, String> names,
             Map<Long, List<AuditEvent>> wordings,
-            Map<Long, String> introductions,
+            Map<Long, Told> introductions,
             boolean auditTrail,
             boolean imports) {
-        String outcome =
+        Told outcome =
                 TimelineSentences.INTRODUCTION_QUEUED.equals(e.getAction()) ? introductions.get(e.getEntityId()) : null;
         return new TimelineItem(
                 type(e),
-                e.getAt(),
+                outcome != null && outcome.when() != null ? outcome.when() : e.getAt(),
                 names.apply(e.getActor()),
                 outcome != null
-                        ? outcome
+                        ? outcome.sentence()
                         : TimelineSentences.of(
                                 e,
                                 names,

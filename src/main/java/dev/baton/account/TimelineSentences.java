@@ -25,6 +25,12 @@ final class TimelineSentences {
 
     static final String INTRODUCTION_FAILED = "handover.introduction-failed";
 
+    /**
+     * No introduction mail went: its {@code reason} says what is missing (recorded since session 47; before,
+     * "the account has no contact to write to" stood for every case).
+     */
+    static final String INTRODUCTION_SKIPPED = "handover.introduction-skipped";
+
     /** A playbook launched from the catalogue on the account (not one Baton starts itself: those have their own). */
     static final String PLAYBOOK_LAUNCHED = "playbook.launched";
 
@@ -103,9 +109,7 @@ final class TimelineSentences {
                             + " been introduced; an admin can send it again"),
             Map.entry(
                     "handover.introduction-sent-again", "The introduction mail went out after an admin sent it again"),
-            Map.entry(
-                    "handover.introduction-skipped",
-                    "No introduction mail went out: the account has no contact to write to"),
+            Map.entry(INTRODUCTION_SKIPPED, "No introduction mail went out: {reason}"),
             Map.entry("handover.intro-call-escalated", "The introduction call was late and went to the manager"),
             Map.entry("handover.intro-call-held", "Intro call held by {by}{summary}"),
             Map.entry(
@@ -174,6 +178,9 @@ final class TimelineSentences {
         fields.put("importedFrom", SOURCES.getOrDefault(String.valueOf(fields.get("source")), "a file"));
         if (AccountImports.RECORDS_IMPORTED.equals(e.getAction())) {
             return recordsImported(e, names);
+        }
+        if (INTRODUCTION_SKIPPED.equals(e.getAction())) {
+            fields.putIfAbsent("reason", "the account has no contact to write to");
         }
         Object summary = fields.get("summary");
         fields.put("summary", summary == null || summary.toString().isBlank() ? "" : ": " + summary);

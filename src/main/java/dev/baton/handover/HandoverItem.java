@@ -3,6 +3,7 @@ package dev.baton.handover;
 import dev.baton.account.Account;
 import dev.baton.people.Person;
 import dev.baton.shared.JsonMaps;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -83,7 +84,13 @@ public class HandoverItem {
     Long transferProcessInstanceKey;
     Long transferElementInstanceKey;
     Instant acknowledgedAt;
-    Instant introSentAt;
+    /**
+     * When the introduction step was passed: the mail queued, or none to send (no usable contact). Not when
+     * a mail went out (the outbox's {@code sent_at} says that): the column's old name says "sent", and read
+     * so it gave a send time for introductions that never went (found by probe 47).
+     */
+    @Column(name = "intro_sent_at")
+    Instant introStepPassedAt;
     /** Set while the introduction mail has failed for good (it then counts as not sent); see {@link #introFailed}. */
     Instant introFailedAt;
 
@@ -286,11 +293,12 @@ public class HandoverItem {
         return true;
     }
 
-    boolean introSent(Instant at) {
-        if (introSentAt != null) {
+    /** The introduction step is passed (its mail queued, or none to send): on to the call. False if known already. */
+    boolean introStepPassed(Instant at) {
+        if (introStepPassedAt != null) {
             return false;
         }
-        introSentAt = at;
+        introStepPassedAt = at;
         step = HandoverStep.INTRO_CALL;
         return true;
     }
@@ -398,8 +406,9 @@ public class HandoverItem {
         return introFailure;
     }
 
-    public Instant getIntroSentAt() {
-        return introSentAt;
+    /** When the introduction step was passed, mail or not ({@link #introStepPassed}); null before. */
+    public Instant getIntroStepPassedAt() {
+        return introStepPassedAt;
     }
 
     public Instant getCallHeldAt() {

@@ -118,7 +118,8 @@ class HandoverNoteDraft implements TaskFormDefaults {
         String prefers =
                 c.getPreferences() == null || c.getPreferences().isBlank() ? "" : "; prefers: " + c.getPreferences();
         String stale = c.isStale(now, Book.STALE_AFTER) ? " — to re-verify" : "";
-        return "- " + c.getFullName() + title + ", " + c.getEmail() + prefers + "; " + verified(c, d) + stale;
+        String email = c.getEmail() == null ? "no e-mail address" : c.getEmail();
+        return "- " + c.getFullName() + title + ", " + email + prefers + "; " + verified(c, d) + stale;
     }
 
     private static String verified(Contact c, Dates d) {

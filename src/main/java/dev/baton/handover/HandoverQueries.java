@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -164,8 +165,10 @@ public class HandoverQueries {
                 .filter(t -> t.getAccountId() == null)
                 .map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), t.getDueAt()))
                 .toList();
-        Map<String, OutboxStatus> mails = outbox.statusOf(
-                page.stream().map(i -> HandoverMails.introKey(i.getId())).toList());
+        List<String> introKeys =
+                page.stream().map(i -> HandoverMails.introKey(i.getId())).toList();
+        Map<String, OutboxStatus> mails = outbox.statusOf(introKeys);
+        Map<String, Outbox.Queued> held = outbox.holding(introKeys);
         return new Detail(
                 summary(
                         h,
@@ -176,7 +179,8 @@ public class HandoverQueries {
                         i,
                         h.getStatus() == HandoverStatus.CANCELLED,
                         byAccount.get(i.getAccount().getId()),
-                        mails))),
+                        mails,
+                        held))),
                 others);
     }
 
@@ -365,7 +369,7 @@ public class HandoverQueries {
         if (i.isIntroOptOut()) {
             return HandoverViews.IntroMail.OPTED_OUT;
         }
-        if (i.getIntroSentAt() == null) {
+        if (i.getIntroStepPassedAt() == null) {
             return HandoverViews.IntroMail.NOT_YET;
         }
         OutboxStatus status = mails.get(HandoverMails.introKey(i.getId()));
@@ -381,8 +385,16 @@ public class HandoverQueries {
         };
     }
 
-    /** {@code canceled}: its handover was canceled, so a step not DONE waits for nobody (shown CANCELLED). */
-    private Item item(HandoverItem i, boolean canceled, Task task, Map<String, OutboxStatus> mails) {
+    /**
+     * {@code canceled}: its handover was canceled, so a step not DONE waits for nobody (shown CANCELLED);
+     * {@code held}: the introduction mails by dedup key, whose {@code sentAt} is the item's {@code introSentAt}.
+     */
+    private Item item(
+            HandoverItem i,
+            boolean canceled,
+            Task task,
+            Map<String, OutboxStatus> mails,
+            Map<String, Outbox.Queued> held) {
         boolean stopped = canceled && i.getStep() != HandoverStep.DONE;
         Instant due = task == null ? null : task.getDueAt();
         long late = due == null || due.isAfter(clock.instant())
@@ -404,7 +416,11 @@ public class HandoverQueries {
                 i.getQuestion(),
                 i.getAnswer(),
                 i.getAcknowledgedAt(),
-                i.getIntroSentAt(),
+                introMail(i, mails) == HandoverViews.IntroMail.SENT
+                        ? Optional.ofNullable(held.get(HandoverMails.introKey(i.getId())))
+                                .map(Outbox.Queued::sentAt)
+                                .orElse(null)
+                        : null,
                 i.isIntroOptOut(),
                 i.getCallHeldAt(),
                 introMail(i, mails),

@@ -391,13 +391,24 @@ public class HandoverSteps {
         }
     }
 
-    /** Exactly one introduction per account: the outbox's dedup key is the item. */
+    /**
+     * Exactly one introduction per account: the outbox's dedup key is the item. Without one to send (no
+     * primary contact with an address), the account's timeline says what is missing and the successor is
+     * mailed, once (found by probe 47: only a timeline line said "no contact to write to").
+     */
     @Transactional
     public void sendIntroduction(long itemId) {
         HandoverItem item = item(itemId);
         boolean queued = mails.introduction(item);
-        if (item.introSent(clock.instant())) {
-            record("handover.introduction-" + (queued ? "sent" : "skipped"), item, fields("queued", queued));
+        if (item.introStepPassed(clock.instant())) {
+            if (queued) {
+                record("handover.introduction-sent", item, fields("queued", true));
+            } else {
+                String reason = mails.nobodyToIntroduce(item.getAccount().getId())
+                        .orElse("the account has no contact to write to");
+                record("handover.introduction-skipped", item, fields("queued", false, "reason", reason));
+                mails.introSkipped(item, reason);
+            }
         }
     }
 

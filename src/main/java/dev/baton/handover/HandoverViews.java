@@ -72,6 +72,8 @@ public final class HandoverViews {
      * One account's progress: its step, and the open task (who has it, due when, how late) if any.
      *
      * @param daysLate whole days past the open task's due date; 0 when on time or without a due date
+     * @param introSentAt when the introduction mail went out (the outbox's send time), null unless {@code
+     *     introMail} is SENT (found by probe 47: it gave the introduction step's time for mails never sent)
      * @param introMail where the customer's introduction mail stands (see {@link IntroMail})
      * @param step where the account stands; {@link HandoverStep#CANCELLED} for an account of a canceled
      *     handover that was not handed over completely (DONE stays DONE)
@@ -95,7 +97,13 @@ public final class HandoverViews {
             String question,
             String answer,
             Instant acknowledgedAt,
+
+            @Schema(
+                    description = "When the customer's introduction mail went out (the mail server took it, also"
+                            + " after an admin sent it again); null unless introMail is SENT: none went (NO_CONTACT,"
+                            + " OPTED_OUT), or it waits or failed")
             Instant introSentAt,
+
             boolean introOptOut,
             Instant callHeldAt,
             IntroMail introMail,

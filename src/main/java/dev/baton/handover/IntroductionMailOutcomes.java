@@ -5,6 +5,7 @@ import dev.baton.notification.Outbox;
 import dev.baton.notification.OutboxStatus;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,24 +22,29 @@ class IntroductionMailOutcomes implements IntroductionOutcomes {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<Long, Outcome> of(Collection<Long> handoverItemIds) {
+    public Map<Long, Standing> of(Collection<Long> handoverItemIds) {
         if (handoverItemIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, OutboxStatus> status = outbox.statusOf(
-                handoverItemIds.stream().map(HandoverMails::introKey).toList());
-        Map<Long, Outcome> outcomes = new HashMap<>();
+        List<String> keys =
+                handoverItemIds.stream().map(HandoverMails::introKey).toList();
+        Map<String, OutboxStatus> status = outbox.statusOf(keys);
+        Map<String, Outbox.Queued> held = outbox.holding(keys);
+        Map<Long, Standing> outcomes = new HashMap<>();
         for (Long id : handoverItemIds) {
             OutboxStatus s = status.get(HandoverMails.introKey(id));
             if (s != null) {
+                Outbox.Queued mail = held.get(HandoverMails.introKey(id));
                 outcomes.put(
                         id,
-                        switch (s) {
-                            case PENDING -> Outcome.WAITING;
-                            case SENT -> Outcome.SENT;
-                            case FAILED -> Outcome.FAILED;
-                            case WITHDRAWN -> Outcome.WITHDRAWN;
-                        });
+                        new Standing(
+                                switch (s) {
+                                    case PENDING -> Outcome.WAITING;
+                                    case SENT -> Outcome.SENT;
+                                    case FAILED -> Outcome.FAILED;
+                                    case WITHDRAWN -> Outcome.WITHDRAWN;
+                                },
+                                s == OutboxStatus.SENT && mail != null ? mail.sentAt() : null));
             }
         }
         return outcomes;
