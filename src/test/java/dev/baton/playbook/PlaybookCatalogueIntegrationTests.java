@@ -325,6 +325,18 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         assertThat(playbook.getBody()).contains("\"no playbook 'no-such-playbook'\"");
     }
 
+    /** Probe 47 (F8): the list answered 200 [] for any process id, where its siblings (one playbook, its warnings) are 404. */
+    @Test
+    void theInstancesOfAPlaybookThatIsNotDeployedAreNotFoundSayingWhich() {
+        ResponseEntity<String> unknown =
+                as("ada").getForEntity("/api/playbooks/no-such-playbook/instances", String.class);
+        ResponseEntity<String> known = as("ada").getForEntity("/api/playbooks/sample-review/instances", String.class);
+
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).contains("\"no playbook 'no-such-playbook'\"");
+        assertThat(known.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     @Test
     void anUploadedPlaybookIsLaunchedOnAnAccountAndItsInstancePageShowsActiveAndDoneSteps() {
         String processId = "Process_launch_" + System.nanoTime();

@@ -156,9 +156,11 @@ class PlaybookApi {
     @Operation(
             summary = "The playbook's latest instances that Baton started, newest first; incidents: what the engine"
                     + " holds a running one on (null on a Camunda cluster, whose incidents Baton cannot read);"
-                    + " stuck=true: only the running ones it holds")
+                    + " stuck=true: only the running ones it holds. 404 for a playbook that is not deployed")
     @GetMapping("/{processId}/instances")
-    List<InstanceLine> instances(@PathVariable String processId, @RequestParam(defaultValue = "false") boolean stuck) {
+    List<InstanceLine> instances(
+            @PathVariable String processId, @RequestParam(defaultValue = "false") boolean stuck, Authentication auth) {
+        catalogue.get(processId, Roles.of(auth)); // 404 for a process id no version of which is deployed, as /warnings
         return stuckRuns.runs(processId, stuck, 100).stream()
                 .map(PlaybookApi::line)
                 .toList();
