@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The query parameters a handler method takes, read from its declaration: its {@code @RequestParam}s,
- * a {@code Pageable}'s {@code page}, {@code size} and {@code sort}, and the fields of a record or bean
+ * a {@code Pageable}'s {@code page}, {@code size} and, when the list can be sorted ({@link
+ * SortAllowLists#takesSort}), {@code sort}, and the fields of a record or bean
  * of Baton's bound from the query ({@code AuditParams}, {@code RegisterParams}). One reading for {@link
- * RepeatedParameters} (which may repeat) and {@link UnknownParameters} (which exist), so a new list is
- * checked by both without a list of names to keep in step.
+ * RepeatedParameters} (which may repeat), {@link UnknownParameters} (which exist) and {@link PageLimits}
+ * (whether {@code page} and {@code size} are read), so a new list is checked by each without a list of
+ * names to keep in step.
  *
  * @param names every parameter the handler takes, alphabetically
  * @param singles those that take one value (not a list, an array or a {@code Pageable}'s sort)
@@ -66,8 +68,11 @@ record DeclaredParameters(Set<String> names, Set<String> singles, boolean open) 
                     }
                 }
             } else if (Pageable.class.isAssignableFrom(type)) {
-                all.addAll(Set.of("page", "size", "sort"));
+                all.addAll(Set.of("page", "size"));
                 singles.addAll(Set.of("page", "size"));
+                if (SortAllowLists.takesSort(parameter)) {
+                    all.add(FixedOrderLists.SORT);
+                }
             } else if (bound(parameter)) {
                 fields(type, all, singles);
             }

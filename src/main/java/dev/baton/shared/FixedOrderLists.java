@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * A list answered without a {@code Pageable} has a fixed order too: a {@code sort} on it is a 400
- * naming {@code sort}, as on a {@code Pageable} list without {@link SortFields}, not a 200 that the
- * client would take for sorted. A list is what the handler returns: a collection, an array of
+ * A list answered without a {@code Pageable}, or with one without {@link SortFields}, has a fixed order:
+ * a {@code sort} on it is a 400 naming {@code sort} (this list has a fixed order), not a 200 that the
+ * client would take for sorted, nor "not a parameter" ({@link DeclaredParameters} does not list it). A list is what the handler returns: a collection, an array of
  * objects, a {@link PageResponse}, or a record made only of collections (the playbook catalogue). A
  * list that reads a {@code sort} of its own (tasks) checks it itself. An interceptor for every
  * handler, as {@link SortAllowLists} wraps every {@code Pageable}: no list can forget the check (never on
@@ -67,7 +67,10 @@ class FixedOrderLists extends ParameterCheck {
                                 .allMatch(c -> Collection.class.isAssignableFrom(c.getType()));
     }
 
-    /** A {@code Pageable} (checked by {@link SortAllowLists}), or a request parameter or bound property named sort. */
+    /**
+     * A {@code Pageable} that takes a sort (checked by {@link SortAllowLists}; one without any is a fixed
+     * order, refused here too), or a request parameter or bound property named sort.
+     */
     private static boolean sorts(MethodParameter parameter, String name) {
         Class<?> type = parameter.getParameterType();
         RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
@@ -75,11 +78,13 @@ class FixedOrderLists extends ParameterCheck {
             String declared = param.name().isEmpty() ? param.value() : param.name();
             return SORT.equals(declared.isEmpty() ? name : declared) || Map.class.isAssignableFrom(type);
         }
-        return Pageable.class.isAssignableFrom(type)
-                || (type.isRecord()
-                        ? Arrays.stream(type.getRecordComponents())
-                                .map(RecordComponent::getName)
-                                .anyMatch(SORT::equals)
-                        : BeanUtils.getPropertyDescriptor(type, SORT) != null);
+        if (Pageable.class.isAssignableFrom(type)) {
+            return SortAllowLists.takesSort(parameter);
+        }
+        return (type.isRecord()
+                ? Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .anyMatch(SORT::equals)
+                : BeanUtils.getPropertyDescriptor(type, SORT) != null);
     }
 }

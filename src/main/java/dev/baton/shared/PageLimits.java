@@ -1,7 +1,9 @@
 package dev.baton.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * The {@code page} query parameter of every list, API and pages, is a whole number from 0 to
@@ -9,6 +11,9 @@ import org.springframework.context.annotation.Configuration;
  * the row offset then fits the int that JPA takes (a page near Integer.MAX_VALUE was a 500).
  * Anything else is a 400 naming the parameter (for a browser, the error page saying so); Spring Data
  * would quietly take its default size for {@code size=abc}. Each list may take fewer rows a page (tasks: 200) and says so itself.
+ * Only where the handler reads them ({@link DeclaredParameters}): elsewhere a {@code page} is no parameter
+ * at all, told so by {@link UnknownParameters} on the API and ignored by a page, whatever its value (probe
+ * 47: {@code ?page=-1} was "must be a whole number" where {@code ?page=999} was "not a parameter here").
  */
 @Configuration(proxyBeanMethods = false)
 class PageLimits extends ParameterCheck {
@@ -18,8 +23,16 @@ class PageLimits extends ParameterCheck {
 
     @Override
     void check(HttpServletRequest request, Object handler) {
-        check(request, "page", 0, MAX_PAGE);
-        check(request, "size", 1, MAX_SIZE);
+        if (!(handler instanceof HandlerMethod method)) {
+            return;
+        }
+        Set<String> takes = DeclaredParameters.of(method.getMethod()).names();
+        if (takes.contains("page")) {
+            check(request, "page", 0, MAX_PAGE);
+        }
+        if (takes.contains("size")) {
+            check(request, "size", 1, MAX_SIZE);
+        }
     }
 
     private static void check(HttpServletRequest request, String name, int min, int max) {

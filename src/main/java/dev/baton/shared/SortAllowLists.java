@@ -71,6 +71,16 @@ class SortAllowLists {
     }
 
     /**
+     * Whether a {@code Pageable} parameter takes a client's {@code sort}: it has {@link SortFields}, or a
+     * declared order, which a client may name (a fixed-order list refuses every other sort). The one rule
+     * for {@link DeclaredParameters} (listed as a parameter) and {@link FixedOrderLists} (refused).
+     */
+    static boolean takesSort(MethodParameter pageable) {
+        return pageable.hasParameterAnnotation(SortFields.class)
+                || declaredOrder(pageable).isSorted();
+    }
+
+    /**
      * The order the controller gives its list when the client asks for none: its {@code
      * PageableDefault}'s sort, as Spring Data resolves it. A {@code @SortDefault} is not read: its
      * order would be checked like a client's, and refused unless its fields are allowed.

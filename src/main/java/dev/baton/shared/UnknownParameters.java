@@ -14,8 +14,8 @@ import org.springframework.web.method.HandlerMethod;
  * recorded a commitment owned by nobody (both found by probes). Reads and writes alike: a write's body
  * is its own ({@link UnknownFields} reads its fields), so a name in the query string is never a body's
  * field. What an address takes is read from its handler ({@link DeclaredParameters}: request parameters,
- * a {@code Pageable}'s {@code page}, {@code size} and {@code sort}, the fields of a bound record), so no
- * list of names is kept beside it; a handler taking {@code @RequestParam Map} takes any name. Every
+ * a {@code Pageable}'s {@code page}, {@code size} and (if it can be sorted) {@code sort}, the fields of a
+ * bound record), so no list of names is kept beside it; a handler taking {@code @RequestParam Map} takes any name. Every
  * unknown name is told in one answer. Pages ignore what they do not take (browsers, bookmarks and
  * tracking links add parameters, a form may post its {@code _csrf} in the address), except those marked
  * {@link KnownParametersOnly}. Only the query string is read, as {@link RepeatedParameters} reads it.
@@ -38,7 +38,9 @@ class UnknownParameters extends ParameterCheck {
         Map<String, String> unknown = new LinkedHashMap<>();
         for (String name : RepeatedParameters.names(query)) {
             if (!declared.names().contains(name)) {
-                unknown.put(Text.clip(name, 60), takes(declared));
+                boolean fixedOrder =
+                        FixedOrderLists.SORT.equals(name) && FixedOrderLists.refusesSort(method.getMethod());
+                unknown.put(Text.clip(name, 60), fixedOrder ? SortAllowLists.FIXED_ORDER : takes(declared));
             }
         }
         if (!unknown.isEmpty()) {

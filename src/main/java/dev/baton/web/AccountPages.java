@@ -58,6 +58,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountPages {
 
     private static final int PAGE_SIZE = 20;
+
+    /** The timeline's first page, {@link Timeline#RECENT} entries, as a form refused on the page shows it. */
+    private static final PageRequest FIRST = PageRequest.of(0, Timeline.RECENT);
+
     private static final Map<CommitmentStatus, String> BADGES = Map.of(
             CommitmentStatus.PROPOSED,
             "text-bg-secondary",
@@ -132,11 +136,21 @@ class AccountPages {
         return "account/list";
     }
 
+    /**
+     * The account; {@code page} and {@code size} page its timeline, as they page {@code GET
+     * /api/accounts/{id}/timeline} (each checked by {@code PageLimits}: a bad one is a 400 naming it).
+     * The page took {@code timelinePage} and refused {@code page=-1} while {@code page=999} and
+     * {@code size=5} changed nothing (probe 47).
+     */
     @GetMapping("/{id}")
     String detail(
-            @PathVariable Long id, @RequestParam(defaultValue = "0") int timelinePage, Principal me, Model model) {
+            @PathVariable Long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + Timeline.RECENT) int size,
+            Principal me,
+            Model model) {
         model.addAttribute("form", new InteractionForm());
-        return detailPage(id, Math.max(timelinePage, 0), me, model);
+        return detailPage(id, PageRequest.of(page, size), me, model);
     }
 
     /**
@@ -160,7 +174,7 @@ class AccountPages {
             model.addAttribute("form", new InteractionForm());
             model.addAttribute("error", "The promise was not recorded: " + e.getMessage());
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            return detailPage(id, 0, me, model);
+            return detailPage(id, FIRST, me, model);
         }
         if (!binding.hasErrors()) {
             try {
@@ -182,7 +196,7 @@ class AccountPages {
         model.addAttribute("form", new InteractionForm());
         model.addAttribute("error", "The promise was not recorded: see the marked fields.");
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return detailPage(id, 0, me, model);
+        return detailPage(id, FIRST, me, model);
     }
 
     /** The contact's details were checked with them just now: a write on the account, as in the API. */
@@ -250,7 +264,7 @@ class AccountPages {
                                 .map(e -> e.getDefaultMessage())
                                 .collect(Collectors.joining("; ")));
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return detailPage(id, 0, me, model);
+        return detailPage(id, FIRST, me, model);
     }
 
     /** Active people by name: the owner filter's choices. */
@@ -264,15 +278,15 @@ class AccountPages {
         response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
     }
 
-    /** The account with one page of its timeline ({@link Timeline#RECENT} entries a page, newest first). */
-    private String detailPage(Long id, int timelinePage, Principal me, Model model) {
+    /** The account with one page of its timeline (newest first). */
+    private String detailPage(Long id, PageRequest timelinePage, Principal me, Model model) {
         model.addAttribute("account", accounts.get(id));
         // offered only when none runs or ran: it hands the account to customer success once
         model.addAttribute("handoff", handoff.latestOf(id).orElse(null));
         model.addAttribute("mayRecordPromise", commitmentAccess.mayRecordOn(id, me.getName()));
         // the actions on the account itself (verifying a contact, starting the handoff) only to who may act on it
         model.addAttribute("mayAct", accountAccess.mayActOn(id, me.getName()));
-        model.addAttribute("timeline", timeline.page(id, PageRequest.of(timelinePage, Timeline.RECENT)));
+        model.addAttribute("timeline", timeline.page(id, timelinePage));
         HandoverNotes source = notes.getIfAvailable();
         model.addAttribute("handoverNotes", source == null ? List.of() : source.of(id));
         model.addAttribute("contacts", contacts.forAccount(id, null));

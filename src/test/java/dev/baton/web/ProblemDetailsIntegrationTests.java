@@ -615,7 +615,7 @@ class ProblemDetailsIntegrationTests {
                 "/audit?page=-1",
                 "/handovers?page=-1",
                 "/accounts?page=abc",
-                "/commitments?size=0"
+                "/audit?size=0" // since probe 47 only a page that takes size checks it (the register takes none)
             })
     void aListPageWithABadPageOrSizeSaysSoOnTheErrorPage(String path) throws Exception {
         HttpResponse<String> page = send("ada", "GET", path, null, null, "text/html");
