@@ -8,6 +8,9 @@ public interface AuditEvents extends JpaRepository<AuditEvent, Long>, JpaSpecifi
 
     List<AuditEvent> findByAccountIdOrderByAt(Long accountId);
 
+    /** Whether anyone or anything of this user name did something (the actor's own index, V96). */
+    boolean existsByActor(String actor);
+
     List<AuditEvent> findByEntityTypeAndEntityIdOrderByAt(String entityType, Long entityId);
 
     /** Some actions' events of several records of a type (e.g. the events that set the words of the commitments a page mentions). */

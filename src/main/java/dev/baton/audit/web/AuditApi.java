@@ -75,7 +75,8 @@ class AuditApi {
             summary = "Audit events newest first (a manager's own and their reporting line's, an admin's all),"
                     + " filtered by entityType, entityId, accountId (or its older name"
                     + " account), actor, action (a value ending in '.' matches a prefix) and days from/to (in the"
-                    + " caller's time zone, both included). Any other parameter is a 400 naming it")
+                    + " caller's time zone, both included). Any other parameter is a 400 naming it, and so is an"
+                    + " accountId that names no account or an actor who is nobody's user name and did nothing")
     PageResponse<AuditEntry> list(
             AuditParams params,
             Authentication reader,
