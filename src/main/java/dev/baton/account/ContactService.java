@@ -154,7 +154,8 @@ public class ContactService {
 
     /**
      * Makes the contact the account's primary contact and/or its champion (each one per account: the
-     * previous one loses the mark); false leaves that mark as it is. Audited as {@code contact.updated}.
+     * previous one loses the mark); false leaves that mark as it is. Audited as {@code contact.updated}
+     * when a mark changed; a contact that has them already is answered as it is, with nothing recorded.
      *
      * @throws BadRequestException naming {@code contactId} when the contact left the company
      */
@@ -175,7 +176,10 @@ public class ContactService {
             contact.markChampion(true);
         }
         contacts.flush();
-        audit.record("contact.updated", "contact", id, contact.getAccount().getId(), before, appointment(contact));
+        Map<String, Object> after = appointment(contact);
+        if (!after.equals(before)) { // already so: nothing changed, nothing to record (probe 47)
+            audit.record("contact.updated", "contact", id, contact.getAccount().getId(), before, after);
+        }
         return ContactView.from(contact, clock.instant());
     }
 
