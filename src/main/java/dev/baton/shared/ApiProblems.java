@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -92,6 +93,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", tooLarge.getMessage()));
         }
         return ResponseEntity.badRequest().body(badInput(InputErrors.ofJson(ex.getCause())));
+    }
+
+    /**
+     * A body of a type the endpoint does not read: which type it sent and which it takes (Spring said only
+     * "Content-Type 'text/plain;charset=UTF-8' is not supported.", probe 47), in the error page's words.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ex.getBody();
+        problem.setDetail(unsupported(ex));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** "Content-Type 'text/plain' is not accepted here (send application/json)": the types without wildcards. */
+    static String unsupported(HttpMediaTypeNotSupportedException ex) {
+        List<MediaType> concrete = ex.getSupportedMediaTypes().stream()
+                .filter(MediaType::isConcrete)
+                .map(MediaType::removeQualityValue)
+                .toList();
+        String sent = ex.getContentType() == null
+                ? "a body without a Content-Type is"
+                : "Content-Type '" + Text.clip(ex.getContentType().toString(), 100) + "' is";
+        return concrete.isEmpty()
+                ? sent + " not accepted here"
+                : sent + " not accepted here (send "
+                        + concrete.stream().map(MediaType::toString).distinct().collect(Collectors.joining(" or "))
+                        + ")";
     }
 
     @Override
