@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -26,11 +29,28 @@ class ErrorPageAttributes extends ProblemErrorController.SafeErrorAttributes {
 
     static final String GENERIC = "This request is not valid.";
 
+    /**
+     * A form posted without the session's CSRF token: open since before the session expired (or since
+     * a sign-in elsewhere), or not sent from Baton's page. Nothing was done; sending it again from a
+     * reloaded page does it (probe 47: the page said "Forbidden" and to ask an admin for a role).
+     */
+    static final String EXPIRED_FORM = "the form had expired or was not sent from Baton's page, so nothing was done:"
+            + " reload the page and send it again";
+
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = new LinkedHashMap<>(super.getErrorAttributes(request, options));
         int status = attributes.get("status") instanceof Integer s ? s : 500;
         String readable = status >= 500 ? null : readable(getError(request), (String) attributes.get("message"));
+        boolean expiredForm = status == 403
+                && request.getAttribute(WebAttributes.ACCESS_DENIED_403, RequestAttributes.SCOPE_REQUEST)
+                        instanceof CsrfException;
+        if (expiredForm) {
+            // not a missing role (Spring Security said only "Forbidden"): the form's token was not the session's
+            readable = EXPIRED_FORM;
+            attributes.put("message", EXPIRED_FORM);
+            attributes.put("expiredForm", true);
+        }
         if (accepts(request, "text/html")) {
             attributes.put("title", attributes.remove("error"));
             attributes.remove("message");

@@ -3,7 +3,10 @@ package dev.baton.web;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.baton.shared.ProblemEntryPoint;
 import dev.baton.web.SignInThrottle.Throttled;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -12,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -25,6 +29,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -109,7 +115,19 @@ public class SecurityConfiguration {
                         .failureHandler(signInFailed())
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfiguration::denied))
                 .build();
+    }
+
+    /**
+     * Spring Security's 403, with the refusal kept for the error page ({@code ErrorPageAttributes}), which
+     * tells a form without the session's CSRF token (an expired form) from a missing role: without an
+     * error page of its own Spring Security keeps nothing and says only "Forbidden".
+     */
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+        new AccessDeniedHandlerImpl().handle(request, response, denied);
     }
 
     /**

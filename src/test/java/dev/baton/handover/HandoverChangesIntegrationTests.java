@@ -1044,6 +1044,24 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 .isEqualTo("trimmed as before");
     }
 
+    /** Probe 47: the notes page showed the refusal at the field but answered 400, where a form page answers 200. */
+    @Test
+    void aNoteSentFromThePageWithAFieldTooLongIsShownAtTheFieldAsAPage() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        String notes = "/handovers/" + launched.id() + "/notes";
+        TestRestTemplate browser = SignedIn.as(http, launched.departing().getUsername());
+        HttpHeaders form = SignedIn.formOf(browser.getForObject(notes, String.class));
+
+        ResponseEntity<String> refused = browser.postForEntity(
+                notes + "/" + book.account().getId(),
+                new HttpEntity<>("relationshipSummary=" + "x".repeat(20_001), form),
+                String.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(refused.getBody()).contains("was not sent", "must be at most 20,000 characters");
+    }
+
     private ResponseEntity<Map> saveDraft(String username, String draft, String summary) {
         return as(username)
                 .exchange(

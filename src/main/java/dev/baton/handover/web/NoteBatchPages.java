@@ -172,7 +172,7 @@ class NoteBatchPages {
             model.addAttribute("error", "The note for " + note.accountName() + " was not sent: " + e.getMessage());
         }
         model.addAttribute("invalidAccount", accountId);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(HttpServletResponse.SC_OK); // a refusal shown on its form is a page: 200 (README)
         return page(id, me, model);
     }
 }

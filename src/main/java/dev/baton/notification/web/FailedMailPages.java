@@ -2,6 +2,7 @@ package dev.baton.notification.web;
 
 import dev.baton.notification.FailedMail;
 import dev.baton.people.PeopleLookup;
+import dev.baton.shared.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -58,11 +59,25 @@ class FailedMailPages {
         return "admin/mail";
     }
 
+    /**
+     * Sends a failed mail again; a corrected address that is not one is shown at that mail's address field
+     * with what was typed, on the page as it was (200, as every page showing a refusal on its form): it
+     * answered a bare 400 error page (probe 47).
+     */
     @PostMapping("/admin/mail/{id}/retry")
-    String retryFromPage(@PathVariable long id, @RequestParam(required = false) String to, RedirectAttributes flash) {
-        FailedMail.View mail = failed.retry(id, to);
-        flash.addFlashAttribute(
-                "message", "The mail to " + mail.to() + " is queued again: it goes out within a minute.");
-        return "redirect:/admin/mail";
+    String retryFromPage(
+            @PathVariable long id, @RequestParam(required = false) String to, Model model, RedirectAttributes flash) {
+        try {
+            FailedMail.View mail = failed.retry(id, to);
+            flash.addFlashAttribute(
+                    "message", "The mail to " + mail.to() + " is queued again: it goes out within a minute.");
+            return "redirect:/admin/mail";
+        } catch (BadRequestException e) {
+            model.addAttribute("refusedMail", id);
+            model.addAttribute("refusedTo", to);
+            model.addAttribute("refusal", e.reasons());
+            model.addAttribute("error", "Not sent again: see the marked address.");
+            return page(model);
+        }
     }
 }
