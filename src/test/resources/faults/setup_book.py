@@ -9,9 +9,14 @@ from baton_api import call, work
 prefix, n = sys.argv[1], int(sys.argv[2])
 leaver_u, heir_u = f"{prefix}-leaver", f"{prefix}-heir"
 
+# both report to maria, who launches the handover: her id and team from the API, not numbers that
+# shift when the demo people change (a demo user added before her made id 2 someone who manages nobody)
+maria = call("maria", "GET", "/api/people/me")
+
 def person(u, name):
     return call("ada", "POST", "/api/people", {"username": u, "fullName": name, "email": f"{u}@baton.test",
-        "password": "fault-check-1", "roles": ["REP"], "teamId": 1, "managerId": 2, "timeZone": None})
+        "password": "fault-check-1", "roles": ["REP"], "teamId": maria["teamId"], "managerId": maria["id"],
+        "timeZone": None})
 
 leaver = person(leaver_u, f"Leaver {prefix}")
 heir = person(heir_u, f"Heir {prefix}")
