@@ -53,6 +53,7 @@ public class HandoverChanges {
     private final CancelNotices notices;
 
     private final AdvisoryLocks locks;
+    private final NoteWriters writers;
 
     HandoverChanges(
             Handovers handovers,
@@ -68,8 +69,10 @@ public class HandoverChanges {
             TransactionTemplate tx,
             HandoverMails mails,
             CancelNotices notices,
-            AdvisoryLocks locks) {
+            AdvisoryLocks locks,
+            NoteWriters writers) {
         this.locks = locks;
+        this.writers = writers;
         this.mails = mails;
         this.notices = notices;
         this.handovers = handovers;
@@ -223,6 +226,7 @@ public class HandoverChanges {
         }
         Person previous = item.getSuccessor();
         String from = previous.getUsername();
+        List<NoteWriters.Routed> routed = writers.beforeAmend(item);
         if (item.changeSuccessor(to)) {
             Map<String, Object> after = new LinkedHashMap<>(fields("successor", to.getUsername()));
             after.put("handoverId", id);
@@ -236,6 +240,8 @@ public class HandoverChanges {
             // the new successor's steps send no "new task" mail of their own (baton:ownAssignmentMail); the
             // previous one's mail still waiting is rewritten, one that went out is followed by a correction
             mails.successorChanged(h, previous, item, actor, changed.getId());
+            // the note (or the answer) is nobody's to write for himself: a step the rule placed follows it
+            writers.followAmend(item, routed);
         }
         return item.stuckTransfer().map(stuck -> new Restart(item, stuck)).orElse(null);
     }

@@ -8,7 +8,10 @@ import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
 import dev.baton.task.Task;
+import dev.baton.task.TaskAssignments;
 import dev.baton.task.TaskCoverRule;
+import dev.baton.task.TaskService;
+import dev.baton.task.TaskSubject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,12 +98,61 @@ class NoteWriters implements TaskCoverRule {
     private final AbsenceService absences;
     private final PeopleLookup people;
     private final TimeZones zones;
+    private final TaskService tasks;
+    private final TaskAssignments assignments;
 
-    NoteWriters(HandoverItems items, AbsenceService absences, PeopleLookup people, TimeZones zones) {
+    NoteWriters(
+            HandoverItems items,
+            AbsenceService absences,
+            PeopleLookup people,
+            TimeZones zones,
+            TaskService tasks,
+            TaskAssignments assignments) {
         this.items = items;
         this.absences = absences;
         this.people = people;
         this.zones = zones;
+        this.tasks = tasks;
+        this.assignments = assignments;
+    }
+
+    /** An open step this rule routes, and whom the inbox gave it before an amend ({@link TaskService#holderToday}). */
+    record Routed(Task task, String holder) {}
+
+    /**
+     * Before an amend changes {@code item}'s successor: its open steps this rule routes (the note, the answer to
+     * the successor's question) that are the departing person's, each with whom the rule gives it now. Hand them
+     * to {@link #followAmend} once the successor has changed.
+     */
+    @Transactional(readOnly = true)
+    List<Routed> beforeAmend(HandoverItem item) {
+        String departing = item.getHandover().getDeparting().getUsername();
+        return tasks
+                .openAbout(
+                        new TaskSubject(
+                                HandoverTaskSubject.SUBJECT_TYPE,
+                                item.getHandover().getId()),
+                        List.of(item.getAccount().getId()))
+                .stream()
+                .filter(t -> item.getAccount().getId().equals(t.getAccountId())
+                        && NOT_THE_SUCCESSORS.contains(t.getFormKey())
+                        && departing.equals(
+                                t.getOriginalAssignee() != null ? t.getOriginalAssignee() : t.getAssignee()))
+                .map(t -> new Routed(t, tasks.holderToday(t)))
+                .toList();
+    }
+
+    /**
+     * After an amend changed {@code item}'s successor: each step {@link #beforeAmend} found follows this rule
+     * again ({@link TaskAssignments#followCoverRule}), so nobody holds the note or the answer of an account he
+     * now takes over (session 46's second probe: the cover, made the successor, kept writing its note), and a
+     * step the rule gave the manager goes back to the cover who no longer takes the account over. A step
+     * handed on by hand to someone else stays. In the amend's transaction; repeated, it moves nothing.
+     */
+    void followAmend(HandoverItem item, List<Routed> before) {
+        String how = "the handover's note rule: " + item.getSuccessor().getFullName() + " now takes "
+                + item.getAccount().getName() + " over";
+        before.forEach(r -> assignments.followCoverRule(r.task(), r.holder(), how));
     }
 
     /**

@@ -369,6 +369,43 @@ public class TaskAssignments {
         });
     }
 
+    /**
+     * An open step held in place of the person it was for follows the inbox's cover rule again after its feature
+     * changed what its {@link TaskCoverRule} reads (a handover amend that makes the note's holder the account's
+     * successor: session 46's second probe, the cover kept writing the note of the account he now takes over).
+     * It goes to whom the inbox gives it today ({@link TaskService#holderToday}) when the rule had placed it
+     * with its holder ({@code ruleHolderBefore}: that method's answer before the change), or when the rule no
+     * longer lets its holder hold it in that person's place (a note handed by hand to the new successor). Else
+     * it stays: a step someone moved by hand to a person the rule allows is theirs. Audited as a move ({@code
+     * how} in its history), by the current actor and delegated by nobody; the new holder is mailed as for a new
+     * step held in the away person's place (naming the cover who may not hold it, {@link TaskMails#assigned}),
+     * the previous one that it moved, whoever changed the rule's input (the move is the rule's, not theirs).
+     * Called again, it finds the step where the rule wants it and moves nothing.
+     *
+     * @param how why the rule moves it, for the step's history ("the handover's note rule: Rita Okafor now takes Acme over")
+     * @return whether it moved
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean followCoverRule(Task task, String ruleHolderBefore, String how) {
+        String holder = task.getAssignee();
+        String forWhom = task.getOriginalAssignee();
+        if (task.getStatus() != TaskStatus.OPEN || holder == null || forWhom == null || holder.equals(forWhom)) {
+            return false; // with the person it was for, or with nobody: no cover rule placed it
+        }
+        String now = inbox.holderToday(task);
+        if (now.equals(holder)
+                || !(holder.equals(ruleHolderBefore)
+                        || !inbox.holderInsteadOf(task, holder).equals(holder))) {
+            return false;
+        }
+        Map<String, Object> before = TaskService.state(task);
+        task.handOver(now, null);
+        AuditEvent event = inbox.record("task.reassigned", task, before, how);
+        String cover = absences.coverFor(forWhom).filter(c -> !c.equals(now)).orElse(null);
+        mails.reassigned(task, holder, event.getId(), null, cover);
+        return true;
+    }
+
     /** Moves the task and mails both holders ({@link TaskMails#reassigned}). */
     private void hand(Task task, String to, String by, String action) {
         String previous = task.getAssignee();

@@ -7,6 +7,8 @@ import java.util.Optional;
  * someone away goes to their absence's cover ({@code AbsenceService#coverFor}); a feature names someone
  * else for a step its cover must not hold: a handover note is never written by the account's successor
  * for himself, so when the departing person's cover is the successor, the note goes to the manager.
+ * The rule is asked when a step arrives, when its assignee moves their steps to their cover, and when
+ * the feature changes what the rule reads ({@link TaskAssignments#followCoverRule}: a handover amend).
  */
 public interface TaskCoverRule {
 

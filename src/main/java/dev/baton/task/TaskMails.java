@@ -86,6 +86,9 @@ class TaskMails {
         extra.put("overdue", isOverdue(task));
         extra.put("uncovered", uncovered);
         extra.put("notTheCover", people.fullName(notTheCover));
+        if (task.getAssignee() != null && task.getAssignee().equals(task.getOriginalAssignee())) {
+            extra.put("originalAssignee", null); // back with the person it was for: "It was for you" says nothing
+        }
         send(
                 to,
                 MailKind.ASSIGNMENT,
@@ -257,9 +260,18 @@ class TaskMails {
      * own task mailed you that it had moved), nor about a task they gave themselves.
      */
     void reassigned(Task task, String previous, long auditEventId, String by) {
+        reassigned(task, previous, auditEventId, by, null);
+    }
+
+    /**
+     * {@link #reassigned(Task, String, long, String)} for a step moved by its feature's cover rule ({@link
+     * TaskAssignments#followCoverRule}): the new holder's mail names the cover who may not hold it ({@code
+     * notTheCover}, a user name, else null), as for a new step ({@link #assigned(Task, String, String, String)}).
+     */
+    void reassigned(Task task, String previous, long auditEventId, String by, String notTheCover) {
         Told told = movedUntold(task, previous, by);
         if (told.newHolder()) {
-            assigned(task, String.valueOf(auditEventId));
+            assigned(task, String.valueOf(auditEventId), null, notTheCover);
         }
         if (told.previousHolder()) {
             Person from = person(previous);

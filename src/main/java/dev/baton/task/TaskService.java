@@ -188,10 +188,10 @@ public class TaskService {
         task.keepFormVariables(forms.of(task).referenced(variables));
         CoverToday cover = task.getAssignee() == null ? null : absences.coverToday(task.getAssignee());
         if (cover != null) {
-            cover.holder()
-                    .map(holder -> holderInsteadOf(task, holder))
-                    .filter(holder -> !holder.equals(task.getAssignee()))
-                    .ifPresent(task::coveredBy);
+            String holder = holderToday(task, task.getAssignee(), cover);
+            if (!holder.equals(task.getAssignee())) {
+                task.coveredBy(holder);
+            }
         }
         tasks.save(task);
         if (task.getUnassignedReason() != null) {
@@ -228,6 +228,26 @@ public class TaskService {
             return null;
         }
         return cover.holder().filter(c -> !c.equals(task.getAssignee())).orElse(null);
+    }
+
+    /**
+     * Who holds {@code task} today by the inbox's rule for a new step: the person it was for (its original
+     * assignee, else its assignee), or, when they are away today, their cover down the chain ({@link
+     * AbsenceService#coverToday}), or whom the step's feature names instead ({@link TaskCoverRule}). For a
+     * feature whose rule reads something that changed (a handover's amended successor, {@link
+     * TaskAssignments#followCoverRule}).
+     *
+     * @return the user name; null for a step that was for nobody (a team's, unclaimed)
+     */
+    @Transactional(readOnly = true)
+    public String holderToday(Task task) {
+        String forWhom = task.getOriginalAssignee() != null ? task.getOriginalAssignee() : task.getAssignee();
+        return forWhom == null ? null : holderToday(task, forWhom, absences.coverToday(forWhom));
+    }
+
+    /** {@link #holderToday(Task)} for {@code forWhom}, whose cover today is {@code cover}. */
+    private String holderToday(Task task, String forWhom, CoverToday cover) {
+        return cover.holder().map(holder -> holderInsteadOf(task, holder)).orElse(forWhom);
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.Tasks;
+import io.camunda.client.CamundaClient;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -66,6 +68,12 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
 
     @Autowired
     Tasks tasks;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CamundaClient camunda;
 
     @BeforeEach
     void theDepartingRepIsAwayCoveredByTheSuccessor() {
@@ -319,6 +327,80 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
                         + " instead (a handover note or question of an account they take over: the manager who"
                         + " launched the handover).");
         assertThat(tasks.findById(mine.getId()).orElseThrow().getAssignee()).isEqualTo("maria");
+    }
+
+    /**
+     * Session 46's second probe (F2): an amend that made the cover, who held an account's note, its successor left
+     * him writing the note of the account he now takes over; the rule was applied only when a step arrived. The
+     * note goes to the manager, as a new note step would, audited and mailed; the amend back returns it.
+     */
+    @Test
+    void anAmendMakingTheCoverTheSuccessorGivesHisNoteToTheManagerAndBackAgain() {
+        long id = launch();
+        Task others = noteOf(id, toOther);
+        noteOf(id, book.account());
+        Person cover = book.successor();
+        Person maria = people.byUsername("maria").orElseThrow();
+        assertThat(others.getAssignee()).isEqualTo(cover.getUsername());
+        dispatcher.dispatch(); // his "New task" for it went out (one still waiting would just be withdrawn)
+
+        assertThat(amend(id, toOther, cover).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Task moved = tasks.findById(others.getId()).orElseThrow();
+        assertThat(moved.getAssignee())
+                .as("the cover now takes the account over: he does not write its note, the manager does")
+                .isEqualTo("maria");
+        assertThat(moved.getOriginalAssignee()).isEqualTo(book.departing().getUsername());
+        assertThat(noteAs("maria", id, toOther).get("heldBecause").toString())
+                .startsWith("You, " + book.departing().getFullName() + "'s manager, write this note while");
+        dispatcher.dispatch();
+        assertThat(Mails.to(greenMail, maria.getEmail()).stream()
+                        .filter(m -> Mails.subject(m).startsWith("New task: Write handover note")
+                                && Mails.subject(m).endsWith(toOther.getName()))
+                        .map(m -> Mails.text(m).replaceAll("\\s+", " ")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("It was for " + book.departing().getFullName() + "; they are away, and " + cover.getFullName()
+                        + ", who covers for them, may not hold this step, so it is yours.");
+        assertThat(Mails.to(greenMail, cover.getEmail()).stream().map(Mails::subject))
+                .contains("Task moved to " + maria.getFullName() + ": Write handover note");
+
+        assertThat(amend(id, toOther, cover).getStatusCode())
+                .as("the same amend again is refused")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where entity_type = 'task' and entity_id = ?"
+                                + " and action = 'task.reassigned'",
+                        Long.class,
+                        others.getId()))
+                .as("moved once")
+                .isEqualTo(1);
+
+        assertThat(amend(id, toOther, other).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.findById(others.getId()).orElseThrow().getAssignee())
+                .as("the cover no longer takes it over: the note is his to write again")
+                .isEqualTo(cover.getUsername());
+        assertThat(noteAs(cover.getUsername(), id, toOther).get("heldBecause").toString())
+                .startsWith("You cover for " + book.departing().getFullName());
+    }
+
+    private ResponseEntity<Map> amend(long id, Account account, Person to) {
+        return as("maria")
+                .exchange(
+                        "/api/handovers/" + id + "/accounts/" + account.getId() + "/successor",
+                        org.springframework.http.HttpMethod.PUT,
+                        new org.springframework.http.HttpEntity<>(Map.of("successorId", to.getId())),
+                        Map.class);
+    }
+
+    /** The notes page's entry for {@code account}, as {@code who} reads it through the API. */
+    private Map noteAs(String who, long id, Account account) {
+        return ((List<Map>) as(who).getForEntity("/api/handovers/" + id + "/notes", Map.class)
+                        .getBody()
+                        .get("notes"))
+                .stream()
+                        .filter(n -> account.getName().equals(n.get("accountName")))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     private long launch() {

@@ -790,7 +790,8 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 context.getBean(TransactionTemplate.class),
                 context.getBean(HandoverMails.class),
                 context.getBean(CancelNotices.class),
-                context.getBean(AdvisoryLocks.class));
+                context.getBean(AdvisoryLocks.class),
+                context.getBean(NoteWriters.class));
 
         assertThatThrownBy(() -> changes.cancel(launched.id(), "Dana stays", "maria"))
                 .isInstanceOf(EngineUnavailableException.class);
