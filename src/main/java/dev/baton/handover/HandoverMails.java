@@ -455,20 +455,27 @@ class HandoverMails {
     }
 
     /**
-     * The departing person left without answering the successor's question: the account is back with
-     * the successor to acknowledge, and this mail says why (the step itself sends none). It stands in
+     * The departing person left without the successor's question answered: the account is back with
+     * the successor to acknowledge, and this mail says why (the step itself sends none), by who held the
+     * answer step ({@code heldBy}): "Dana Berg has left without answering", or, when someone held it in her
+     * place (her cover, her manager), that they did not answer it by her last day. It stands in
      * for the step's "New task" mail, so it follows that mail's rules: none to someone inactive or who
      * switched assignment mails off. Once per event ({@code unanswered}: its audit event id).
+     *
+     * @param heldBy the user name of who held the answer step when it closed; null or the departing person's
+     *     for her
      */
-    boolean questionUnanswered(HandoverItem item, long unanswered) {
+    boolean questionUnanswered(HandoverItem item, long unanswered, String heldBy) {
         Handover h = item.getHandover();
-        Map<String, Object> model = Map.of(
-                "recipientName", item.getSuccessor().getFullName(),
-                "departingName", h.getDeparting().getFullName(),
-                "lastDay", NOTES_DUE.format(h.getEffectiveDate()),
-                "accountName", item.getAccount().getName(),
-                "question", item.getQuestion(),
-                "inbox", inboxOf(item));
+        boolean inPlace = heldBy != null && !heldBy.equals(h.getDeparting().getUsername());
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", item.getSuccessor().getFullName());
+        model.put("departingName", h.getDeparting().getFullName());
+        model.put("heldByName", inPlace ? people.fullName(heldBy) : null);
+        model.put("lastDay", NOTES_DUE.format(h.getEffectiveDate()));
+        model.put("accountName", item.getAccount().getName());
+        model.put("question", item.getQuestion());
+        model.put("inbox", inboxOf(item));
         return assignmentMail(
                 "handover-question-unanswered:" + item.getId() + ":" + unanswered,
                 item.getSuccessor(),

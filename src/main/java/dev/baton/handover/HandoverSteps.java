@@ -4,12 +4,16 @@ import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
+import dev.baton.handover.engine.HandoverBpmn;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.AdvisoryLocks;
 import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
+import dev.baton.task.Task;
+import dev.baton.task.TaskService;
+import dev.baton.task.TaskSubject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,6 +59,7 @@ public class HandoverSteps {
     private final TimeZones zones;
     private final JdbcClient jdbc;
     private final AdvisoryLocks locks;
+    private final TaskService tasks;
 
     HandoverSteps(
             HandoverItems items,
@@ -67,7 +72,9 @@ public class HandoverSteps {
             Clock clock,
             TimeZones zones,
             JdbcClient jdbc,
-            AdvisoryLocks locks) {
+            AdvisoryLocks locks,
+            TaskService tasks) {
+        this.tasks = tasks;
         this.locks = locks;
         this.zones = zones;
         this.jdbc = jdbc;
@@ -376,10 +383,13 @@ public class HandoverSteps {
     }
 
     /**
-     * The departing person left without answering the successor's question (the answer step's timer):
-     * the account is the successor's to acknowledge again, the item says so, and the successor is mailed
-     * why it came back, as the step itself mails nobody ({@code baton:ownAssignmentMail}). Once: a job
-     * delivered twice, or a question answered meanwhile, changes nothing and mails nobody.
+     * The departing person left without the successor's question answered (the answer step's timer): the
+     * account is the successor's to acknowledge again, the item says so, and the successor is mailed why it
+     * came back, as the step itself mails nobody ({@code baton:ownAssignmentMail}), naming who held the
+     * answer step: the departing person, or whoever held it in her place (her cover, or her manager by the
+     * note rule, {@link NoteWriters}; session 46: the mail said she "has left without answering" when the
+     * manager held it). Once: a job delivered twice, or a question answered meanwhile, changes nothing and
+     * mails nobody.
      */
     @Transactional
     public void questionUnanswered(long itemId) {
@@ -387,7 +397,15 @@ public class HandoverSteps {
         if (item.questionUnanswered()) {
             AuditEvent unanswered =
                     record("handover.question-unanswered", item, fields("question", item.getQuestion()));
-            mails.questionUnanswered(item, unanswered.getId());
+            String heldBy = tasks.newestAt(
+                            new TaskSubject(
+                                    HandoverTaskSubject.SUBJECT_TYPE,
+                                    item.getHandover().getId()),
+                            item.getAccount().getId(),
+                            HandoverBpmn.Account.TASK_ANSWER_QUESTION)
+                    .map(Task::getAssignee)
+                    .orElse(null);
+            mails.questionUnanswered(item, unanswered.getId(), heldBy);
         }
     }
 

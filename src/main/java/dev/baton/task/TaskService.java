@@ -251,6 +251,16 @@ public class TaskService {
     }
 
     /**
+     * The newest step at {@code elementId} about {@code subject} and the account, whatever its status (who held
+     * a step its process has just closed), for the subject's own feature, which decides who may see it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Task> newestAt(TaskSubject subject, long accountId, String elementId) {
+        return tasks.findFirstBySubjectTypeAndSubjectIdAndAccountIdAndElementIdOrderByIdDesc(
+                subject.type(), subject.id(), accountId, elementId);
+    }
+
+    /**
      * Who holds a task while its assignee is away: their cover, unless the step's feature names someone else
      * ({@link TaskCoverRule}); for a new task, and for the tasks an assignee moves to their cover ({@link
      * TaskAssignments#handToCover}).

@@ -148,6 +148,10 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
 
     List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
 
+    /** The newest task at one element about a subject and an account, whatever its status. */
+    Optional<Task> findFirstBySubjectTypeAndSubjectIdAndAccountIdAndElementIdOrderByIdDesc(
+            String subjectType, Long subjectId, Long accountId, String elementId);
+
     /** The open tasks about a subject that concern one of {@code accountIds} or no account (one page of a handover). */
     @Query(
             "select t from Task t where t.subjectType = :type and t.subjectId = :id and t.status = dev.baton.task.TaskStatus.OPEN"

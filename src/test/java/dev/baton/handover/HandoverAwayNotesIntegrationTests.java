@@ -2,6 +2,7 @@ package dev.baton.handover;
 
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ANSWER_QUESTION;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_TELL_QUESTION_UNANSWERED;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -381,6 +382,48 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
                 .isEqualTo(cover.getUsername());
         assertThat(noteAs(cover.getUsername(), id, toOther).get("heldBecause").toString())
                 .startsWith("You cover for " + book.departing().getFullName());
+    }
+
+    /**
+     * The successor's question went unanswered while the manager held it in the away rep's place: the mail said
+     * the rep "has left without answering", though the question was never hers to answer.
+     */
+    @Test
+    void theUnansweredMailNamesTheManagerWhoHeldTheQuestion() {
+        long id = launch();
+        Person maria = people.byUsername("maria").orElseThrow();
+        completeAs("maria", noteOf(id, book.account()), HandoverFixture.NOTE);
+        completeAs(
+                book.successor().getUsername(),
+                stepOf(id, TASK_ACKNOWLEDGE),
+                Map.of("acknowledgement", "ask", "question", "Who signs?"));
+        Task answer = stepOf(id, TASK_ANSWER_QUESTION);
+        assertThat(answer.getAssignee()).isEqualTo("maria");
+
+        // as the "departing person gone" timer does (the engine's clock is shared by the other tests)
+        camunda.newModifyProcessInstanceCommand(answer.getProcessInstanceKey())
+                .activateElement(TASK_TELL_QUESTION_UNANSWERED)
+                .and()
+                .terminateElement(answer.getElementInstanceKey())
+                .send()
+                .join();
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from outbox_message where dedup_key like 'handover-question-unanswered:%'"
+                                        + " and to_address = ?",
+                                Long.class, book.successor().getEmail())
+                        == 1);
+        dispatcher.dispatch();
+
+        String departing = book.departing().getFullName();
+        assertThat(Mails.to(greenMail, book.successor().getEmail()).stream()
+                        .filter(m -> Mails.subject(m).startsWith("Unanswered:"))
+                        .map(m -> Mails.text(m).replaceAll("\\s+", " ")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains(maria.getFullName() + ", who was to answer your question about "
+                        + book.account().getName() + " in place of " + departing + ", did not answer it by "
+                        + departing + "'s last day")
+                .doesNotContain("without answering");
     }
 
     private ResponseEntity<Map> amend(long id, Account account, Person to) {
