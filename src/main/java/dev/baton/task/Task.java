@@ -16,6 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.annotations.BatchSize;
@@ -60,6 +61,18 @@ public class Task {
 
     /** Why the people the model named do not hold the task (unknown, inactive), or null. */
     String unassignedReason;
+
+    /**
+     * The keys of the teams it waits for in the admins' unassigned work: it was offered only to them and none had
+     * an active member ({@link UnstaffedTeamSteps}); null when it waits for nothing. Data, not the reason's words
+     * (session 47 read those back with regular expressions, which a team's name or a clipped reason could break).
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    List<String> waitingForTeams;
+
+    /** What its reason says besides the teams it waits for, kept when it goes back to them; null for nothing. */
+    String reasonOnceStaffed;
+
     /** The business id variable's value when it is no Baton account (a CRM id, an unknown number). */
     String accountRef;
 
@@ -139,6 +152,10 @@ public class Task {
         this.candidateGroups.addAll(people.candidateGroups());
         this.candidateUsers.addAll(people.candidateUsers());
         this.unassignedReason = people.reason();
+        if (!people.waitingFor().isEmpty()) {
+            this.waitingForTeams = List.copyOf(people.waitingFor());
+            this.reasonOnceStaffed = people.reasonOnceStaffed();
+        }
         this.processName = spec.processName();
         this.formSchema = spec.formSchema();
         this.accountRef = spec.accountRef();
@@ -182,6 +199,7 @@ public class Task {
             throw new TaskConflict(this, "is already claimed by " + assignee);
         }
         assignee = username;
+        stopWaiting(); // an admin took it out of unassigned work by hand: it stays theirs
     }
 
     void unclaim() {
@@ -211,6 +229,7 @@ public class Task {
         }
         assignee = to;
         delegatedBy = by;
+        stopWaiting(); // placed by hand: it stays with its holder when its teams have someone again
     }
 
     /** The assignee is away: the task goes to their cover before anyone sees it. */
@@ -233,22 +252,34 @@ public class Task {
     }
 
     /**
-     * Nobody can claim it any more: each team it is offered to has lost its last active member, and nobody it is
-     * offered to by name can act on it. It goes to the admins' unassigned work, with why ({@code reason}, which
-     * names the teams: {@link TaskPeople#unstaffed}).
+     * Nobody can claim it any more: each team it is offered to ({@code teams}) has lost its last active member, and
+     * nobody it is offered to by name can act on it. It goes to the admins' unassigned work, with why ({@code
+     * reason}, which names the teams: {@link TaskPeople#unstaffed}), and waits there for those teams; {@code
+     * otherwise} is what the reason says besides, kept when it goes back to them (null: nothing).
      */
-    void offeredToNobody(String reason) {
+    void offeredToNobody(Set<String> teams, String reason, String otherwise) {
         requireOpen("sent to unassigned work");
         candidateGroups.clear();
         candidateUsers.clear();
         unassignedReason = reason;
+        waitingForTeams = List.copyOf(teams);
+        reasonOnceStaffed = otherwise;
     }
 
-    /** Offered to {@code teams} again (one has an active member now), out of the unassigned work; what else is said stays. */
-    void offeredAgain(Set<String> teams, String reason) {
+    /**
+     * Offered to {@code teams} again (one of those it waits for has an active member now), out of the unassigned
+     * work; its reason says only what else it said ({@link #offeredToNobody}'s {@code otherwise}).
+     */
+    void offeredAgain(Set<String> teams) {
         requireOpen("offered to its teams again");
         candidateGroups.addAll(teams);
-        unassignedReason = reason;
+        unassignedReason = reasonOnceStaffed;
+        stopWaiting();
+    }
+
+    private void stopWaiting() {
+        waitingForTeams = null;
+        reasonOnceStaffed = null;
     }
 
     void reminded(Instant at) {
@@ -267,6 +298,7 @@ public class Task {
         completedBy = username;
         completedAt = at;
         completionRefusal = null;
+        stopWaiting();
         syncAttempts = 0;
         nextSyncAt = at;
     }
@@ -346,6 +378,7 @@ public class Task {
         if (status == TaskStatus.OPEN || status == TaskStatus.COMPLETING) {
             status = TaskStatus.CANCELED;
         }
+        stopWaiting(); // withdrawn: it waits for nobody (and leaves the index of those waiting)
     }
 
     void lockedUntil(Instant until) {
@@ -415,6 +448,11 @@ public class Task {
 
     public String getUnassignedReason() {
         return unassignedReason;
+    }
+
+    /** The keys of the teams it waits for in the admins' unassigned work ({@link #offeredToNobody}); empty: none. */
+    public Set<String> getWaitingForTeams() {
+        return waitingForTeams == null ? Set.of() : Set.copyOf(waitingForTeams);
     }
 
     /** The business id the model gave when it is no Baton account, or null. */

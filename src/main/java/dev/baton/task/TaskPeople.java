@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +27,24 @@ class TaskPeople {
     /**
      * @param assignee an active person's user name, or null
      * @param reason what the model named that could not be used, or null when everything could
+     * @param waitingFor the teams the step waits for in the admins' unassigned work (offered only to them, none
+     *     with an active member: {@link UnstaffedTeamSteps} offers it to them again once one has); empty: none
+     * @param reasonOnceStaffed what {@code reason} says besides those teams, the reason it keeps when it goes back
+     *     to them; null for nothing
      */
-    record Resolved(String assignee, Set<String> candidateUsers, Set<String> candidateGroups, String reason) {}
+    record Resolved(
+            String assignee,
+            Set<String> candidateUsers,
+            Set<String> candidateGroups,
+            String reason,
+            Set<String> waitingFor,
+            String reasonOnceStaffed) {
+
+        /** Waiting for no team. */
+        Resolved(String assignee, Set<String> candidateUsers, Set<String> candidateGroups, String reason) {
+            this(assignee, candidateUsers, candidateGroups, reason, Set.of(), null);
+        }
+    }
 
     private final PeopleByName people;
     private final TeamService teams;
@@ -61,16 +75,25 @@ class TaskPeople {
                 && users.isEmpty()
                 && !groups.isEmpty()
                 && teams.staffed(groups).isEmpty()) {
-            problems.add(unstaffed(groups, known));
-            groups.clear(); // nobody could see or claim it: the admins' unassigned work, saying why
+            // nobody could see or claim it: the admins' unassigned work, saying why, until one of them has someone
+            List<String> said = List.of(unstaffed(groups, known));
+            return new Resolved(null, users, Set.of(), reason(problems, said), groups, reason(problems, List.of()));
         }
         if (assignee == null && users.isEmpty() && groups.isEmpty() && problems.isEmpty()) {
             problems.add("the step names no assignee, candidate users or candidate groups");
         }
-        // task.unassigned_reason holds 1,000 characters: a model naming dozens of unknown people would
-        // otherwise fail the step's delivery on every retry. Clipping adds "… (n characters)"
-        return new Resolved(
-                assignee, users, groups, problems.isEmpty() ? null : Text.clip(String.join("; ", problems), 960));
+        return new Resolved(assignee, users, groups, reason(problems, List.of()));
+    }
+
+    /**
+     * {@code first} then {@code then}, joined by "; "; null for none. task.unassigned_reason holds 1,000 characters:
+     * a model naming dozens of unknown people would otherwise fail the step's delivery on every retry. Clipping adds
+     * "… (n characters)", so what comes first is kept whole.
+     */
+    static String reason(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all.isEmpty() ? null : Text.clip(String.join("; ", all), 960);
     }
 
     /**
@@ -91,43 +114,6 @@ class TaskPeople {
         return named.size() == 1
                 ? "offered to team " + named.getFirst() + ", which has no active member"
                 : "offered to teams " + String.join(" and ", named) + ", none of which has an active member";
-    }
-
-    /** {@link #unstaffed}'s words, its team keys (lower-case letters, digits and '-') caught between ('…'). */
-    private static final Pattern UNSTAFFED =
-            Pattern.compile("offered to teams? (.*?), (?:which has no|none of which has an) active member");
-
-    private static final Pattern KEY = Pattern.compile("\\('([a-z0-9][a-z0-9-]*)'\\)(?=, | and |$)");
-
-    /**
-     * The keys of the teams a reason says the step waits in unassigned work for, as {@link #unstaffed} wrote them;
-     * empty when it says no such thing (another reason, or a step an admin has placed since: its reason is
-     * another or gone).
-     */
-    static Set<String> unstaffedTeams(String reason) {
-        Matcher said = reason == null ? null : UNSTAFFED.matcher(reason);
-        if (said == null || !said.find()) {
-            return Set.of();
-        }
-        Set<String> keys = new LinkedHashSet<>();
-        Matcher key = KEY.matcher(said.group(1));
-        while (key.find()) {
-            keys.add(key.group(1));
-        }
-        return keys;
-    }
-
-    /** The reason without {@link #unstaffed}'s words, the other problems kept; null when nothing else is said. */
-    static String withoutUnstaffed(String reason) {
-        if (reason == null) {
-            return null;
-        }
-        String rest = UNSTAFFED
-                .matcher(reason)
-                .replaceFirst("")
-                .replaceAll("(^; |; $)", "")
-                .replace("; ; ", "; ");
-        return rest.isBlank() ? null : rest;
     }
 
     /** The person by user name or e-mail address ({@link PeopleByName}), active or not. */

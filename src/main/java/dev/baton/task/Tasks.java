@@ -112,16 +112,14 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
     List<Task> findOpenUnclaimedOfferedTo(Collection<String> teamKeys);
 
     /**
-     * The admins' unassigned work (open, held by and offered to nobody) whose reason is like {@code pattern}: where
-     * the steps of a team that had no active member wait ({@link TaskPeople#unstaffedTeams}).
+     * Open steps nobody holds that wait in the admins' unassigned work for one of the teams {@code teamKeys} ({@link
+     * Task#getWaitingForTeams}), by the partial index of V98.
      */
     @Query(
             value = "select * from task where status = 'OPEN' and assignee is null"
-                    + " and not exists (select 1 from task_candidate_group g where g.task_id = task.id)"
-                    + " and not exists (select 1 from task_candidate_user u where u.task_id = task.id)"
-                    + " and unassigned_reason like :pattern order by id",
+                    + " and waiting_for_teams && cast(array[:teamKeys] as text[]) order by id",
             nativeQuery = true)
-    List<Task> findUnheldWithReasonLike(String pattern);
+    List<Task> findWaitingFor(Collection<String> teamKeys);
 
     List<Task> findByAssigneeAndStatusOrderByDueAtAsc(String assignee, TaskStatus status);
 

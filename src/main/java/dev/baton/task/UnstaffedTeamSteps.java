@@ -5,7 +5,6 @@ import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleEvents;
 import dev.baton.people.Person;
 import dev.baton.people.TeamService;
-import dev.baton.shared.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,14 +22,16 @@ import org.springframework.stereotype.Component;
  * unassigned work when its teams had nobody, {@link TaskPeople}). When a team's last active member leaves it
  * (deactivated, moved to another team, or by a people import), its open steps nobody has claimed that are offered
  * only to teams without an active member, and to nobody by name who can act, go to the admins' unassigned work,
- * with the reason a new step gets ("offered to team Ghost ('ghost'), which has no active member"). When a team
- * gets an active member again, the steps waiting in unassigned work for that reason go back to being offered to
- * the teams the reason names, and its members are told as of a new step ({@link TaskMails#offered}). Both are
- * audited, in the name of whoever changed the team ({@link PeopleEvents.TeamMembersChanged#by}).
+ * with the reason a new step gets ("offered to team Ghost ('ghost'), which has no active member"), and wait there
+ * for those teams ({@link Task#getWaitingForTeams}, data since V98: the reason's words are for people). When a
+ * team gets an active member again, the steps waiting for it go back to being offered to the teams they wait for,
+ * their reason saying only what else it said, and its members are told as of a new step ({@link
+ * TaskMails#offered}). Both are audited, in the name of whoever changed the team ({@link
+ * PeopleEvents.TeamMembersChanged#by}).
  *
- * <p>A step someone holds is left alone, as is one an admin has placed since (assigned: it has a holder; its
- * reason is another once its holder is released). Delivered after the change's commit, again after a crash; a
- * second delivery finds the steps moved already and changes nothing.
+ * <p>A step someone holds is left alone, as is one an admin has placed since (a claim, an assignment or a move
+ * ends its waiting, and it stays so once its holder is released). Delivered after the change's commit, again
+ * after a crash; a second delivery finds the steps moved already and changes nothing.
  */
 @Component
 class UnstaffedTeamSteps {
@@ -67,9 +68,9 @@ class UnstaffedTeamSteps {
                 moved += toUnassignedWork(task) ? 1 : 0;
             }
         }
-        for (String key : staffed) {
-            for (Task task : tasks.findUnheldWithReasonLike("%('" + key + "')%")) {
-                moved += backToTeams(task, key) ? 1 : 0;
+        if (!staffed.isEmpty()) {
+            for (Task task : tasks.findWaitingFor(staffed)) {
+                moved += backToTeams(task) ? 1 : 0;
             }
         }
         return moved;
@@ -81,7 +82,6 @@ class UnstaffedTeamSteps {
             return false; // another team it is offered to has someone
         }
         List<String> problems = new ArrayList<>();
-        problems.add(people.unstaffed(new LinkedHashSet<>(groups))); // first: kept whole when the reason is clipped
         for (String user : task.getCandidateUsers()) {
             Optional<Person> person = people.find(user);
             Optional<String> cannot = TaskPeople.cannotAct(person, user, "candidate user");
@@ -91,22 +91,23 @@ class UnstaffedTeamSteps {
             problems.add(cannot.get());
         }
         Optional.ofNullable(task.getUnassignedReason()).ifPresent(problems::add);
+        Set<String> teamKeys = new LinkedHashSet<>(groups);
+        String unstaffed = people.unstaffed(teamKeys);
         Map<String, Object> before = state(task);
-        task.offeredToNobody(Text.clip(String.join("; ", problems), 960));
-        record("task.sent-to-unassigned", task, before, problems.getFirst());
+        // the teams first: kept whole when the reason is clipped
+        task.offeredToNobody(
+                teamKeys, TaskPeople.reason(List.of(unstaffed), problems), TaskPeople.reason(problems, List.of()));
+        record("task.sent-to-unassigned", task, before, unstaffed);
         log.warn("task {} sent to unassigned work: {}", task.getId(), task.getUnassignedReason());
         return true;
     }
 
-    private boolean backToTeams(Task task, String staffedKey) {
-        Set<String> named = TaskPeople.unstaffedTeams(task.getUnassignedReason());
-        if (!named.contains(staffedKey)) {
-            return false; // the key appears in the reason, but not as a team the step waits for
-        }
+    private boolean backToTeams(Task task) {
+        Set<String> named = task.getWaitingForTeams();
         Set<String> still = new LinkedHashSet<>(named);
         still.retainAll(teams.namesByKey(named).keySet()); // a team since gone is not offered it
         Map<String, Object> before = state(task);
-        task.offeredAgain(still, TaskPeople.withoutUnstaffed(task.getUnassignedReason()));
+        task.offeredAgain(still);
         AuditEvent event = record("task.offered-again", task, before, "a team it is offered to has an active member");
         mails.offered(task, String.valueOf(event.getId()));
         log.info("task {} offered to {} again", task.getId(), still);

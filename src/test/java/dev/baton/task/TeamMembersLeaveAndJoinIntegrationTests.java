@@ -154,6 +154,41 @@ class TeamMembersLeaveAndJoinIntegrationTests extends InboxTest {
                         "task.offered-again");
     }
 
+    /**
+     * Session 47 kept the teams a step waits for only in its reason's words and read their "('key')" back: a team
+     * named "Desk ('other'), and more" sent its step to team other as well once other had a member, and a reason
+     * clipped at 960 characters (a model naming many unknown groups) kept its step in unassigned work for good.
+     */
+    @Test
+    void aStepWaitsForItsTeamsByKeyWhateverTheirNamesOrItsClippedReasonSay() throws Exception {
+        String tag = String.valueOf(System.nanoTime());
+        Team other = teams.save(new Team("wother-" + tag, "Other " + tag));
+        Team desk = teams.save(new Team("wdesk-" + tag, "Desk ('" + other.getKey() + "'), and more"));
+        Task named = step(desk.getKey());
+        String[] groups = new String[41];
+        for (int i = 0; i < 40; i++) {
+            groups[i] = "gone-" + i + "-" + tag;
+        }
+        groups[40] = desk.getKey();
+        Task clipped = step(groups);
+        assertThat(named.isUnheld()).isTrue();
+        assertThat(clipped.isUnheld()).isTrue();
+        assertThat(clipped.getUnassignedReason()).endsWith(" characters)").doesNotContain(desk.getKey());
+
+        joinTeam(person("ole" + tag, null), other);
+        joinTeam(person("una" + tag, null), desk);
+
+        Task back = await().atMost(WAIT).until(() -> reload(named), t -> !t.isUnheld());
+        assertThat(back.getCandidateGroups()).as("never offered to other").containsExactly(desk.getKey());
+        Task clippedBack = await().atMost(WAIT).until(() -> reload(clipped), t -> !t.isUnheld());
+        assertThat(clippedBack.getCandidateGroups()).containsExactly(desk.getKey());
+        assertThat(clippedBack.getUnassignedReason())
+                .as("what else it said stays")
+                .startsWith("candidate group 'gone-")
+                .doesNotContain("active member");
+        assertThat(clippedBack.getWaitingForTeams()).isEmpty();
+    }
+
     private Task step(String... groups) throws Exception {
         return awaitTaskOf(processInstances.start(PROCESS_ID, Map.of("groups", List.of(groups))));
     }
