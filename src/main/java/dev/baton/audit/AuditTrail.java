@@ -36,12 +36,17 @@ public class AuditTrail {
      * @throws BadRequestException (field {@code to}) when the range ends before it starts; (field {@code
      *     actor}) "no person 'bob'" when the actor is nobody's user name, not Baton's ({@code system}) and
      *     did nothing recorded: an empty list would pass off a typo as someone who did nothing, where an
-     *     account filter naming no account is a 400 too (probe 47)
+     *     account filter naming no account is a 400 too (probe 47); (field {@code size}) when {@code size} is
+     *     over {@link #MAX_PAGE_SIZE}: the request's own check allows up to 2,000 rows a page, and a larger
+     *     size was cut to 200 without a word (session 47)
      */
     @Transactional(readOnly = true)
     public Page<AuditEvent> find(AuditFilter filter, Optional<Set<String>> actors, int page, int size) {
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             throw new BadRequestException("to", "must not be before from");
+        }
+        if (size > MAX_PAGE_SIZE) {
+            throw new BadRequestException("size", "must be a whole number from 1 to " + MAX_PAGE_SIZE);
         }
         requireKnown(filter.actor());
         return events.findAll(

@@ -79,6 +79,19 @@ class AuditTrailApiIntegrationTests {
         });
     }
 
+    /** Session 47: a size over the trail's 200 rows a page was cut to 200 without a word. */
+    @Test
+    void aSizeOverTwoHundredIsABadRequestNamingSizeNotAShorterPage() {
+        ResponseEntity<Map> over = http.withBasicAuth("ada", "demo").getForEntity("/api/audit?size=201", Map.class);
+        assertThat(over.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) over.getBody().get("errors"))
+                .containsExactly(Map.entry("size", "must be a whole number from 1 to 200"));
+
+        ResponseEntity<Map> most = http.withBasicAuth("ada", "demo").getForEntity("/api/audit?size=200", Map.class);
+        assertThat(most.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(most.getBody().get("size")).isEqualTo(200);
+    }
+
     @Test
     void thePageShowsEachActionInWordsAndWhoByFullNameWhileTheApiKeepsTheCodeBesideItsLabel() {
         long account = created(word + " Words");
