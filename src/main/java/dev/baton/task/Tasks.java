@@ -115,11 +115,20 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
      * Open steps nobody holds that wait in the admins' unassigned work for one of the teams {@code teamKeys} ({@link
      * Task#getWaitingForTeams}), by the partial index of V98.
      */
+    default List<Task> findWaitingFor(Collection<String> teamKeys) {
+        return findWaitingForAny(teamKeys.toArray(String[]::new));
+    }
+
+    /**
+     * {@link #findWaitingFor}, the keys bound as one array: a collection is spread into {@code (?, ?)}, which inside
+     * {@code array[...]} made one record of two keys, so a change naming two teams (a move from one to another)
+     * found nothing (reprobe 47).
+     */
     @Query(
             value = "select * from task where status = 'OPEN' and assignee is null"
-                    + " and waiting_for_teams && cast(array[:teamKeys] as text[]) order by id",
+                    + " and waiting_for_teams && cast(:teamKeys as text[]) order by id",
             nativeQuery = true)
-    List<Task> findWaitingFor(Collection<String> teamKeys);
+    List<Task> findWaitingForAny(String[] teamKeys);
 
     List<Task> findByAssigneeAndStatusOrderByDueAtAsc(String assignee, TaskStatus status);
 
