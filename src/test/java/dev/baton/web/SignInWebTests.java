@@ -99,7 +99,10 @@ class SignInWebTests {
         HttpResponse<String> refused = post("/login", "username=rob&password=demo");
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("Not allowed", "reload the page");
+        assertThat(refused.body())
+                .as("the form expired (session 47), not a missing role")
+                .contains("Form expired", "reload the page and send it again")
+                .doesNotContain("ask an admin");
     }
 
     @Test
