@@ -136,7 +136,8 @@ public class NoteBatch {
     }
 
     /**
-     * Keeps what the departing person has typed so far. A draft names only the fields it changes: a note
+     * Keeps what the departing person, or whoever holds the note's open step (a cover while they are away, the
+     * launching manager under the note rule: {@link NoteWriters}), has typed so far. A draft names only the fields it changes: a note
      * field left out keeps what is kept (the draft saved before, or else the first draft from the record,
      * {@link HandoverNoteDraft#fromRecord}), and one given as null or "" is emptied (found by probe 47: a
      * draft naming one field set all the others to null, and the record's text was gone). Fields outside
@@ -149,15 +150,24 @@ public class NoteBatch {
      *     (found by a probe: such a body emptied the draft kept before), at a field over 20,000 characters
      * @throws ConflictException once the handover has ended (cancelled or finished, saying which) or the
      *     note is written
+     * @throws AccessDeniedException for anyone else (a manager who may read the notes does not write them)
      */
     @Transactional
     public Instant saveDraft(long handoverId, long accountId, Map<String, String> values, String username) {
-        Handover h = visible(handoverId, username);
-        if (!h.getDeparting().getUsername().equals(username)) {
-            throw new AccessDeniedException("only " + h.getDeparting().getUsername() + " drafts these notes");
+        Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+        boolean departing = h.getDeparting().getUsername().equals(username);
+        if (!departing && !mayRead(h, username) && !holdsANote(handoverId, username)) {
+            throw new AccessDeniedException("handover " + handoverId
+                    + " is neither about you nor your reports, and you hold none of its notes");
         }
         HandoverItem item = items.findByHandoverIdAndAccountId(handoverId, accountId)
                 .orElseThrow(() -> NotFoundException.notPartOf("account", accountId, "handover", handoverId));
+        if (!departing
+                && !username.equals(openNoteTask(item).map(Task::getAssignee).orElse(null))) {
+            throw new AccessDeniedException(
+                    "only " + h.getDeparting().getUsername() + " or whoever holds the note's step drafts the note for "
+                            + item.getAccount().getName());
+        }
         if (!h.getStatus().isActive()) {
             throw new ConflictException(
                     ended(h) + ": the note for " + item.getAccount().getName() + " can no longer be changed");
@@ -189,7 +199,15 @@ public class NoteBatch {
         if (item.getNoteDraft() != null) {
             return item.getNoteDraft();
         }
-        Long noteTask = tasks
+        return drafts.fromRecord(
+                item.getAccount().getId(),
+                openNoteTask(item).map(Task::getId).orElse(null),
+                item.getHandover().getDeparting().getUsername());
+    }
+
+    /** The account's open note step, if its note is still to write. */
+    private Optional<Task> openNoteTask(HandoverItem item) {
+        return tasks
                 .openAbout(
                         new TaskSubject(
                                 HandoverTaskSubject.SUBJECT_TYPE,
@@ -198,13 +216,18 @@ public class NoteBatch {
                 .stream()
                 .filter(t -> HandoverTaskAnswers.NOTE_FORM.equals(t.getFormKey())
                         && item.getAccount().getId().equals(t.getAccountId()))
-                .map(Task::getId)
-                .findFirst()
-                .orElse(null);
-        return drafts.fromRecord(
-                item.getAccount().getId(),
-                noteTask,
-                item.getHandover().getDeparting().getUsername());
+                .findFirst();
+    }
+
+    /**
+     * Whether {@code username} holds one of the handover's open note steps (a cover while the departing person
+     * is away, the launching manager under the note rule): they draft and send those notes on the notes page,
+     * as they complete them on the task page (reprobe 47: the page showed them the note and refused each save).
+     */
+    private boolean holdsANote(long handoverId, String username) {
+        return tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, handoverId)).stream()
+                .anyMatch(
+                        t -> HandoverTaskAnswers.NOTE_FORM.equals(t.getFormKey()) && username.equals(t.getAssignee()));
     }
 
     private Note note(HandoverItem i, Optional<Task> task, String reader) {
@@ -242,13 +265,5 @@ public class NoteBatch {
     /** The departing person, and whoever may see the handover, read all its notes. */
     private boolean mayRead(Handover h, String username) {
         return h.getDeparting().getUsername().equals(username) || queries.maySee(h, username);
-    }
-
-    private Handover visible(long handoverId, String username) {
-        Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
-        if (!mayRead(h, username)) {
-            throw new AccessDeniedException("handover " + handoverId + " is neither about you nor your reports");
-        }
-        return h;
     }
 }

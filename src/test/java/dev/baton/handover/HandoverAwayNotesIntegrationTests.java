@@ -426,6 +426,42 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
                 .doesNotContain("without answering");
     }
 
+    /**
+     * Reprobe 47 (N2): the notes page showed the cover and the manager the notes they hold, with forms, and refused
+     * each save ("only rob drafts these notes"); the page's send saves the draft first, so it failed too. Whoever
+     * holds a note's open step drafts it; nobody drafts a note held by someone else.
+     */
+    @Test
+    void whoeverHoldsANoteStepDraftsItButNoNoteHeldBySomeoneElse() {
+        long id = launch();
+        noteOf(id, book.account());
+        noteOf(id, toOther);
+        String cover = book.successor().getUsername();
+
+        ResponseEntity<Map> byCover = draft(cover, id, toOther);
+        assertThat(byCover.getStatusCode()).as("%s", byCover.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) noteAs(cover, id, toOther).get("values"))
+                .containsEntry("relationshipSummary", "by " + cover);
+        ResponseEntity<Map> byManager = draft("maria", id, book.account());
+        assertThat(byManager.getStatusCode()).as("%s", byManager.getBody()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> notHis = draft(cover, id, book.account());
+        assertThat(notHis.getStatusCode())
+                .as("the note of the account he takes over is the manager's to write")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(notHis.getBody().get("detail").toString())
+                .contains("whoever holds the note's step drafts the note for "
+                        + book.account().getName());
+    }
+
+    private ResponseEntity<Map> draft(String who, long id, Account account) {
+        return as(who).exchange(
+                        "/api/handovers/" + id + "/notes/" + account.getId() + "/draft",
+                        org.springframework.http.HttpMethod.PUT,
+                        new org.springframework.http.HttpEntity<>(Map.of("relationshipSummary", "by " + who)),
+                        Map.class);
+    }
+
     private ResponseEntity<Map> amend(long id, Account account, Person to) {
         return as("maria")
                 .exchange(
