@@ -224,13 +224,7 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
     void theCoverDoesNotAnswerHisOwnQuestionTheManagerDoes() {
         long id = launch();
         Person maria = people.byUsername("maria").orElseThrow();
-        completeAs("maria", noteOf(id, book.account()), HandoverFixture.NOTE);
-        completeAs(
-                book.successor().getUsername(),
-                stepOf(id, TASK_ACKNOWLEDGE),
-                Map.of("acknowledgement", "ask", "question", "Who signs?"));
-
-        Task answer = stepOf(id, TASK_ANSWER_QUESTION);
+        Task answer = questionAsked(id);
         assertThat(answer.getAssignee())
                 .as("the successor, her cover, does not answer his own question: the manager does")
                 .isEqualTo("maria");
@@ -392,12 +386,7 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
     void theUnansweredMailNamesTheManagerWhoHeldTheQuestion() {
         long id = launch();
         Person maria = people.byUsername("maria").orElseThrow();
-        completeAs("maria", noteOf(id, book.account()), HandoverFixture.NOTE);
-        completeAs(
-                book.successor().getUsername(),
-                stepOf(id, TASK_ACKNOWLEDGE),
-                Map.of("acknowledgement", "ask", "question", "Who signs?"));
-        Task answer = stepOf(id, TASK_ANSWER_QUESTION);
+        Task answer = questionAsked(id);
         assertThat(answer.getAssignee()).isEqualTo("maria");
 
         // as the "departing person gone" timer does (the engine's clock is shared by the other tests)
@@ -460,6 +449,19 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
                         org.springframework.http.HttpMethod.PUT,
                         new org.springframework.http.HttpEntity<>(Map.of("relationshipSummary", "by " + who)),
                         Map.class);
+    }
+
+    /**
+     * The manager writes the note of the account the cover takes over, the cover acknowledges it with a question,
+     * and its "Answer successor question" step is there.
+     */
+    private Task questionAsked(long id) {
+        completeAs("maria", noteOf(id, book.account()), HandoverFixture.NOTE);
+        completeAs(
+                book.successor().getUsername(),
+                stepOf(id, TASK_ACKNOWLEDGE),
+                Map.of("acknowledgement", "ask", "question", "Who signs?"));
+        return stepOf(id, TASK_ANSWER_QUESTION);
     }
 
     private ResponseEntity<Map> amend(long id, Account account, Person to) {
